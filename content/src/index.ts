@@ -77,3 +77,41 @@ export {
   type MissingTranslation,
   type AssetRefSlot,
 } from './schema';
+
+// integrity: hashes, canonical JSON, ECDSA P-256 signatures (WebCrypto only)
+export { sha256Hex, toHex } from './integrity/sha256';
+export { canonicalJson, canonicalJsonBytes } from './integrity/canonicalJson';
+export {
+  generateSigningKeyPair,
+  exportPublicKeyPem,
+  exportPrivateKeyPem,
+  importPublicKeyPem,
+  importPrivateKeyPem,
+  splitPublicKeyPems,
+  publicKeyId,
+  publicKeyOf,
+  signManifest,
+  verifyManifestSignature,
+  type ManifestSignature,
+  type TrustedKey,
+} from './integrity/signing';
+
+// reading packages in the browser
+export { parseAndVerifyManifest, checkDeclaredSizes } from './package/parseAndVerifyManifest';
+export { verifyAsset } from './package/verifyAsset';
+export { assetPath, assetExtension, mediaTypeForPath } from './package/assetPath';
+export { defaultLimits, resolveLimits, type PackageLimits } from './package/limits';
+
+// safe Markdown
+export { renderMarkdown, renderMarkdownInline } from './markdown/renderMarkdown';
+
+// the catalogue the demo server and the PWA exchange
+export {
+  catalogueSchema,
+  catalogueEntrySchema,
+  catalogueEntry,
+  packageSizes,
+  type Catalogue,
+  type CatalogueEntry,
+  type PackageSizes,
+} from './catalogue/catalogue';
