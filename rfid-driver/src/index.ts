@@ -1,1 +1,27 @@
-export {};
+/**
+ * @dunkirk/rfid-driver — public API. Everything the kiosk (or any other
+ * consumer) may use is listed here; other modules are internal.
+ */
+
+// Errors
+export { RfidError, isRfidError, describeError } from './errors';
+export type { RfidErrorCode, RfidErrorDetails, Locale } from './errors';
+
+// Bytes and CRCs
+export { fromHex, toHex } from './bytes';
+export { crc16CcittFalse, crc16Genibus, crc16Mcrf4xx } from './crc';
+
+// ISO 28560 data models
+export { decodeTag, encodeTag, detectBlank, itemIdOf } from './iso28560/tag';
+export type { TagRecord, TagModel, BlankRecord, DecodeOptions, EncodeRequest } from './iso28560/tag';
+export { decodePart3, encodePart3, TYPE_OF_USAGE } from './iso28560/part3';
+export type { Part3Data, Part3Record, Part3EncodeOptions, ExtensionBlock } from './iso28560/part3';
+export { decodePart2, encodePart2, OID_NAMES, OID_BY_NAME } from './iso28560/part2';
+export type { Part2Element, Part2Record, Part2Input, Part2EncodeOptions } from './iso28560/part2';
+export { decodeLegacy3m, encodeLegacy3m } from './iso28560/legacy3m';
+export type { Legacy3mData, Legacy3mRecord } from './iso28560/legacy3m';
+export { compact, expand, chooseCompaction } from './iso28560/compaction';
+export type { Compaction } from './iso28560/compaction';
+export { isilCompact, isilExpand } from './iso28560/isil';
+export { securityPlan, isSecured, DEFAULT_SECURITY } from './iso28560/security';
+export type { SecurityConfig, SecurityPlan } from './iso28560/security';
