@@ -55,10 +55,11 @@ export interface GeofencerOptions {
 }
 
 /**
- * How much of the fix's uncertainty must fit inside the zone to enter it: enter when
- * `distance + ENTER_ACCURACY_FACTOR · accuracyM ≤ radiusM`, exit when
- * `distance − ENTER_ACCURACY_FACTOR · accuracyM > radiusM + exitMarginM`. Half the 95 % radius keeps
- * a noisy fix at the zone's edge from entering, yet lets a 10 m fix enter a 20 m zone.
+ * How much of the fix's uncertainty must fit inside the zone. With
+ * `slack = ENTER_ACCURACY_FACTOR · min(accuracyM, radiusM)`: enter when `distance + slack ≤ radiusM`,
+ * exit when `distance − slack > radiusM + exitMarginM`. Half the (95 %) accuracy radius keeps a noisy
+ * fix at the zone's edge from entering; the cap at the radius keeps the inner half of the zone
+ * reachable by any fix the stop's `minAccuracyM` accepts.
  */
 export const ENTER_ACCURACY_FACTOR = 0.5;
 
@@ -134,7 +135,6 @@ export function createGeofencer(stops: readonly GeofenceStop[], opts: GeofencerO
         return [{ type: 'ignored', reason: verdict.reason, at }];
       }
       const { position, accuracyM, timestamp: at } = verdict.fix;
-      const slack = ENTER_ACCURACY_FACTOR * accuracyM;
 
       const near = new Map<Zone, number>();
       for (const hit of index.around(position, searchM)) near.set(byId.get(hit.id)!, hit.distanceM);
@@ -147,6 +147,7 @@ export function createGeofencer(stops: readonly GeofenceStop[], opts: GeofencerO
       for (const [z, d] of examined) {
         const { stop } = z;
         if (accuracyM > stop.minAccuracyM) continue;
+        const slack = ENTER_ACCURACY_FACTOR * Math.min(accuracyM, stop.radiusM);
         let since = insideSince.get(z);
         if (since === undefined && d + slack <= stop.radiusM) {
           since = at;

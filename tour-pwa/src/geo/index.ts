@@ -14,3 +14,14 @@ export type { IndexedPoint, PointIndex } from './pointIndex';
 
 export { createGeofencer, ENTER_ACCURACY_FACTOR } from './geofencer';
 export type { GeofenceStop, GeofenceEvent, GeofenceState, Geofencer, GeofencerOptions } from './geofencer';
+
+export type { PositionSource } from './positionSource';
+export { deviceSource } from './deviceSource';
+export type { DeviceSourceOptions } from './deviceSource';
+export { simulatedWalk, walkFixes, DEFAULT_WALK_SPEED_MPS } from './simulatedWalk';
+export type { SimulatedWalkOptions, WalkFixesOptions } from './simulatedWalk';
+export { parseGpx } from './parseGpx';
+export { parseRouteGeoJson } from './parseRouteGeoJson';
+
+export { geoErrorMessages } from './messages';
+export type { GeoLocale } from './messages';

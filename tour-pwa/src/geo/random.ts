@@ -1,0 +1,20 @@
+/** A small seeded PRNG (mulberry32): the same seed gives the same walk on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal deviates from a uniform source (Box–Muller). */
+export function gaussian(uniform: () => number): () => number {
+  return () => {
+    const u = 1 - uniform(); // (0, 1]: log(0) would be -Infinity
+    const v = uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+}
