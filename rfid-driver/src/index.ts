@@ -25,3 +25,25 @@ export type { Compaction } from './iso28560/compaction';
 export { isilCompact, isilExpand } from './iso28560/isil';
 export { securityPlan, isSecured, DEFAULT_SECURITY } from './iso28560/security';
 export type { SecurityConfig, SecurityPlan } from './iso28560/security';
+
+// Transports
+export type { Transport, TransportEvents, TransportInfo } from './transport/Transport';
+export { MemoryLink, MemoryTransport } from './transport/MemoryTransport';
+export { SerialTransport } from './transport/SerialTransport';
+export type { SerialOptions } from './transport/SerialTransport';
+export { HidTransport } from './transport/HidTransport';
+export type { HidOptions } from './transport/HidTransport';
+export {
+  listDevices,
+  matchFamily,
+  createTransport,
+  KNOWN_DEVICES,
+  SERIAL_SETTINGS,
+} from './transport/discovery';
+export type {
+  DeviceInfo,
+  DiscoveryOverride,
+  ReaderFamily,
+  TransportConfig,
+  KnownDevice,
+} from './transport/discovery';
