@@ -115,3 +115,8 @@ export {
   type CatalogueEntry,
   type PackageSizes,
 } from './catalogue/catalogue';
+
+// package zips, in memory (isomorphic)
+export { readPackageZip, unsafeZipName, RATIO_CHECK_MIN_BYTES, type ZipEntry } from './zip/readZip';
+export { writePackageZip } from './zip/writeZip';
+export { crc32 } from './zip/crc32';
