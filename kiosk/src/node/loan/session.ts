@@ -316,9 +316,12 @@ export class LoanSession {
         }
       }
       await this.endLibrarySession();
+      // The visitor is leaving: their data leaves memory and screen now, not when the receipt fades.
+      const locale = this.state.locale;
+      this.reset();
+      this.state.locale = locale;
       this.state.receipt = printed;
       this.state.screen = 'receipt';
-      this.stopIdle();
       this.emit();
       this.receiptTimer = this.clock.setTimeout(() => {
         this.receiptTimer = null;
