@@ -1,0 +1,30 @@
+import { writeScene } from './scenes/generate';
+import { EAST_MOLE, LITTLE_SHIP_BEACH } from './scenes/blocks';
+import { eastMoleScene } from './scenes/east-mole';
+import { littleShipBeachScene } from './scenes/little-ship-beach';
+import { tourDir, type Written } from './lib/output';
+import { writeSounds } from './sounds';
+
+export type TourGenerator = (log: (line: string) => void) => Promise<Written[]>;
+
+/** What each tour gets (the list agreed in the tours contract). */
+export const TOURS: Record<string, TourGenerator> = {
+  'dunkirk-port-mole': async (log) => {
+    const dir = tourDir('dunkirk-port-mole');
+    const out = writeSounds(dir, ['ship-horn', 'waves', 'aircraft']);
+    const scene = await writeScene(dir, eastMoleScene(), EAST_MOLE);
+    log(
+      `east-mole.glb: ${scene.stats.triangles} triangles, ${scene.stats.drawCalls} draw calls, clips ${scene.stats.animations.join(', ')}`,
+    );
+    return [...out, ...scene.written];
+  },
+  'beaches-rearguard': async (log) => {
+    const dir = tourDir('beaches-rearguard');
+    const out = writeSounds(dir, ['waves', 'aircraft', 'outboard']);
+    const scene = await writeScene(dir, littleShipBeachScene(), LITTLE_SHIP_BEACH);
+    log(
+      `little-ship-beach.glb: ${scene.stats.triangles} triangles, ${scene.stats.drawCalls} draw calls, clips ${scene.stats.animations.join(', ')}`,
+    );
+    return [...out, ...scene.written];
+  },
+};
