@@ -1,0 +1,167 @@
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import {
+  SipFrameReader,
+  decodeFrame,
+  encodeMessage,
+  type SipCharset,
+  type SipCodecOptions,
+  type SipMessage,
+} from '../node/sip2';
+import { NetworkService, type TerminalSession } from './NetworkService';
+import { openNetworkDb, type NetworkDb } from './schema';
+
+/**
+ * Faults to inject into the next answers — for tests and demos of the kiosk's
+ * offline handling. Each fault applies to `times` answers (default 1), then is spent.
+ */
+export type NetworkFault =
+  /** Close the connection instead of answering. */
+  | { kind: 'drop'; times?: number }
+  /** Answer after `ms` milliseconds. */
+  | { kind: 'delay'; ms: number; times?: number }
+  /** Send the answer with a wrong checksum (a resend request then gets the right bytes). */
+  | { kind: 'corrupt-checksum'; times?: number }
+  /** Never answer. */
+  | { kind: 'silence'; times?: number };
+
+export interface SipNetworkServerOptions {
+  /** SQLite file (created if absent), or an open database. */
+  db: string | NetworkDb;
+  port?: number;
+  host?: string;
+  charset?: SipCharset;
+  terminator?: 'cr' | 'crlf';
+  clock?: () => Date;
+  /** Refuse every request but login and status until the terminal has logged in (default true). */
+  requireLogin?: boolean;
+}
+
+export interface SipNetworkServer {
+  readonly host: string;
+  readonly port: number;
+  readonly service: NetworkService;
+  readonly db: NetworkDb;
+  /** Queue a fault for the next answers. */
+  inject(fault: NetworkFault): void;
+  /** Number of live connections. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+/** The embedded Les Balises library system, speaking SIP2 over TCP. */
+export async function startSipNetworkServer(opts: SipNetworkServerOptions): Promise<SipNetworkServer> {
+  const db = typeof opts.db === 'string' ? openNetworkDb(opts.db) : opts.db;
+  const service = new NetworkService(db, opts.clock);
+  const faults: (NetworkFault & { left: number })[] = [];
+  const sockets = new Set<Socket>();
+  const codec: SipCodecOptions = { charset: opts.charset ?? 'utf-8', terminator: opts.terminator ?? 'cr' };
+  const requireLogin = opts.requireLogin ?? true;
+
+  const takeFault = (): NetworkFault | undefined => {
+    const f = faults[0];
+    if (!f) return undefined;
+    if (--f.left <= 0) faults.shift();
+    return f;
+  };
+
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    const session: TerminalSession = { loggedIn: false };
+    const reader = new SipFrameReader();
+    let last: Buffer | undefined;
+    let queue = Promise.resolve();
+
+    const send = (bytes: Buffer) => {
+      last = bytes;
+      if (!socket.destroyed) socket.write(bytes);
+    };
+
+    const answer = async (frame: Buffer): Promise<void> => {
+      let request: SipMessage;
+      let sequence: number | null;
+      let errorDetection: boolean;
+      try {
+        const d = decodeFrame(frame, codec);
+        if (d.checksumValid === false) {
+          // SIP2 §2.00: a garbled request is answered by Request SC Resend (96).
+          socket.write(encodeMessage({ type: 'requestScResend' }, codec));
+          return;
+        }
+        request = d.message;
+        sequence = d.sequence;
+        errorDetection = d.checksum !== null;
+      } catch {
+        socket.write(encodeMessage({ type: 'requestScResend' }, codec));
+        return;
+      }
+      if (request.type === 'requestAcsResend') {
+        if (last) socket.write(last);
+        return;
+      }
+      const fault = takeFault();
+      if (fault?.kind === 'drop') {
+        socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'silence') return;
+      if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+
+      const allowed =
+        !requireLogin || session.loggedIn || request.type === 'loginRequest' || request.type === 'scStatus';
+      const response = allowed ? service.handle(request, session) : null;
+      if (!response) {
+        // Not logged in, or nothing to answer: SIP2 gives no error message, so ask for a resend
+        // is wrong; the usual practice is silence or a 96. We answer a login failure to logins only.
+        if (!allowed) socket.write(encodeMessage({ type: 'loginResponse', ok: '0' }, codec));
+        return;
+      }
+      const bytes = encodeMessage(response, { ...codec, errorDetection, sequence: sequence ?? 0 });
+      last = bytes;
+      if (fault?.kind === 'corrupt-checksum') {
+        const garbled = Buffer.from(bytes);
+        const at = garbled.length - (codec.terminator === 'crlf' ? 3 : 2);
+        garbled[at] = garbled[at] === 0x30 ? 0x31 : 0x30;
+        if (!socket.destroyed) socket.write(garbled);
+        return;
+      }
+      send(bytes);
+    };
+
+    socket.on('data', (chunk) => {
+      let frames: Buffer[];
+      try {
+        frames = reader.push(chunk);
+      } catch {
+        socket.destroy();
+        return;
+      }
+      for (const frame of frames) {
+        // One answer at a time per connection, in order.
+        queue = queue.then(() => answer(frame)).catch(() => void socket.destroy());
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+
+  return {
+    host: address.address,
+    port: address.port,
+    service,
+    db,
+    inject: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    connections: () => sockets.size,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (typeof opts.db === 'string') db.close();
+    },
+  };
+}
