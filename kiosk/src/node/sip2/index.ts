@@ -29,3 +29,9 @@ export {
   type SipCodecOptions,
 } from './codec';
 export { SipFrameReader } from './framing';
+export {
+  Sip2Client,
+  type Sip2ClientEvents,
+  type Sip2ClientOptions,
+  type Sip2ClientState,
+} from './Sip2Client';
