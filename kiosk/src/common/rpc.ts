@@ -45,6 +45,7 @@ export type KioskErrorCode =
   | 'invalid-args'
   | 'invalid-result'
   | 'not-available'
+  | 'locked'
   | 'transport-closed'
   | 'failed';
 

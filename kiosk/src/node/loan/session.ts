@@ -155,6 +155,11 @@ export class LoanSession {
     await this.enqueue(() => this.settleJournal());
   }
 
+  /** Recovery of unfinished steps and replay of the offline queue, now (staff "replay now"). */
+  settle(): Promise<void> {
+    return this.enqueue(() => this.settleJournal());
+  }
+
   async stop(): Promise<void> {
     this.subscriptions.splice(0).forEach((u) => u());
     this.stopIdle();
