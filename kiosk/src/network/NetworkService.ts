@@ -83,6 +83,8 @@ const nameOf = (id: number): string => MEMBER_LIBRARIES.find((l) => l.id === id)
  */
 export class NetworkService {
   private readonly q;
+  /** What the 98 tells kiosks: on-line flag, timeout (tenths of a second) and retries. */
+  acs = { online: true, timeoutTenths: 50, retries: 3 };
 
   constructor(
     readonly db: NetworkDb,
@@ -170,14 +172,14 @@ export class NetworkService {
   status(session: TerminalSession): AcsStatus {
     return {
       type: 'acsStatus',
-      onlineStatus: true,
-      checkinOk: true,
-      checkoutOk: true,
+      onlineStatus: this.acs.online,
+      checkinOk: this.acs.online,
+      checkoutOk: this.acs.online,
       acsRenewalPolicy: true,
       statusUpdateOk: false,
       offlineOk: true,
-      timeoutPeriod: 50,
-      retriesAllowed: 3,
+      timeoutPeriod: this.acs.timeoutTenths,
+      retriesAllowed: this.acs.retries,
       dateTimeSync: this.now(),
       protocolVersion: '2.00',
       institutionId: session.library?.isil ?? 'LES-BALISES',

@@ -32,6 +32,9 @@ export interface SipNetworkServerOptions {
   charset?: SipCharset;
   terminator?: 'cr' | 'crlf';
   clock?: () => Date;
+  /** 98 timeout period in tenths of a second (default 50 = 5 s) and retries allowed (default 3). */
+  acsTimeoutTenths?: number;
+  acsRetries?: number;
   /** Refuse every request but login and status until the terminal has logged in (default true). */
   requireLogin?: boolean;
 }
@@ -43,6 +46,10 @@ export interface SipNetworkServer {
   readonly db: NetworkDb;
   /** Queue a fault for the next answers. */
   inject(fault: NetworkFault): void;
+  /** Make the 98 say the library system is off-line (N) or on-line (Y). */
+  setAcsOnline(online: boolean): void;
+  /** Counters since start: requests answered, resend requests received (97) and sent (96). */
+  stats(): { requests: number; acsResends: number; scResends: number };
   /** Number of live connections. */
   connections(): number;
   close(): Promise<void>;
@@ -52,6 +59,9 @@ export interface SipNetworkServer {
 export async function startSipNetworkServer(opts: SipNetworkServerOptions): Promise<SipNetworkServer> {
   const db = typeof opts.db === 'string' ? openNetworkDb(opts.db) : opts.db;
   const service = new NetworkService(db, opts.clock);
+  service.acs.timeoutTenths = opts.acsTimeoutTenths ?? 50;
+  service.acs.retries = opts.acsRetries ?? 3;
+  const counters = { requests: 0, acsResends: 0, scResends: 0 };
   const faults: (NetworkFault & { left: number })[] = [];
   const sockets = new Set<Socket>();
   const codec: SipCodecOptions = { charset: opts.charset ?? 'utf-8', terminator: opts.terminator ?? 'cr' };
@@ -85,6 +95,7 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
         const d = decodeFrame(frame, codec);
         if (d.checksumValid === false) {
           // SIP2 §2.00: a garbled request is answered by Request SC Resend (96).
+          counters.scResends++;
           socket.write(encodeMessage({ type: 'requestScResend' }, codec));
           return;
         }
@@ -92,10 +103,12 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
         sequence = d.sequence;
         errorDetection = d.checksum !== null;
       } catch {
+        counters.scResends++;
         socket.write(encodeMessage({ type: 'requestScResend' }, codec));
         return;
       }
       if (request.type === 'requestAcsResend') {
+        counters.acsResends++;
         if (last) socket.write(last);
         return;
       }
@@ -110,9 +123,9 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
       const allowed =
         !requireLogin || session.loggedIn || request.type === 'loginRequest' || request.type === 'scStatus';
       const response = allowed ? service.handle(request, session) : null;
+      counters.requests++;
       if (!response) {
-        // Not logged in, or nothing to answer: SIP2 gives no error message, so ask for a resend
-        // is wrong; the usual practice is silence or a 96. We answer a login failure to logins only.
+        // SIP2 has no error message: a request before login gets a refused login (94, ok 0).
         if (!allowed) socket.write(encodeMessage({ type: 'loginResponse', ok: '0' }, codec));
         return;
       }
@@ -157,6 +170,10 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
     service,
     db,
     inject: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    setAcsOnline: (online) => {
+      service.acs.online = online;
+    },
+    stats: () => ({ ...counters }),
     connections: () => sockets.size,
     close: async () => {
       for (const s of sockets) s.destroy();

@@ -184,7 +184,7 @@ export async function seedNetwork(db: NetworkDb, opts: SeedOptions): Promise<See
     Array<(typeof ITEM_TYPES)[number]>(t.share).fill(t),
   );
   const perLibrary = MEMBER_LIBRARIES.map((l) =>
-    Math.max(20, Math.round((opts.items * l.weight) / totalWeight)),
+    Math.max(30, Math.round((opts.items * l.weight) / totalWeight)),
   );
   let items = 0;
   let sets = 0;
