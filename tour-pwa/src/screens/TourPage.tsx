@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderMarkdown } from '@dunkirk/content';
+import type { TourSummary } from '../core/catalogue';
+import type { DownloadState } from '../core/library';
+import { useServices, useStore } from '../app/services';
+import { href, navigate } from '../app/router';
+import { localized, megabytes } from '../app/text';
+import { ErrorMessage } from './ErrorMessage';
+
+const IDLE: DownloadState = { status: 'idle' };
+
+export function TourPage({ tourId }: { tourId: string }) {
+  const { t, i18n } = useTranslation();
+  const { catalogue, library, progress } = useServices();
+  const fromCatalogue = useStore(catalogue.store, (s) => s.tours.find((x) => x.id === tourId));
+  const installed = useStore(library.store, (s) => s.installed[tourId]);
+  const download = useStore(library.store, (s): DownloadState => s.downloads[tourId] ?? IDLE);
+  const persistedStorage = useStore(library.store, (s) => s.persisted);
+  const saved = useStore(progress.store, (s) => s.tours[tourId]);
+  const [deleted, setDeleted] = useState(false);
+  const tour: TourSummary | undefined = fromCatalogue ?? installed?.summary;
+  const [scenarioId, setScenarioId] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (catalogue.store.get().status === 'loading' && catalogue.store.get().tours.length === 0)
+      void catalogue.refresh();
+  }, [catalogue]);
+
+  if (!tour) {
+    return (
+      <section className="screen">
+        <p>
+          <a href={href({ name: 'catalogue' })}>← {t('tour.back')}</a>
+        </p>
+        <h1 tabIndex={-1}>{t('tour.notFound')}</h1>
+      </section>
+    );
+  }
+  const locale = i18n.language;
+  const chosen = scenarioId ?? saved?.scenarioId ?? tour.scenarios[0]?.id ?? '';
+  // A newer version in the catalogue than the one installed: offer the download again.
+  const upToDate = installed && installed.summary.version === tour.version;
+  const busy = download.status === 'checking' || download.status === 'downloading';
+
+  const start = (): void => {
+    progress.start(tour.id, installed!.summary.version, chosen, Date.now());
+    navigate({ name: 'walk', tourId: tour.id, stopId: null });
+  };
+
+  return (
+    <section className="screen">
+      <p>
+        <a href={href({ name: 'catalogue' })}>← {t('tour.back')}</a>
+      </p>
+      <h1 tabIndex={-1}>{localized(tour.title, locale)}</h1>
+      {tour.subtitle && <p className="subtitle">{localized(tour.subtitle, locale)}</p>}
+      <div
+        className="markdown"
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(localized(tour.description, locale)) }}
+      />
+      <dl className="facts">
+        <div>
+          <dt>{t('tour.duration')}</dt>
+          <dd>{t('tour.minutes', { count: tour.durationMin })}</dd>
+        </div>
+        <div>
+          <dt>{t('tour.distance')}</dt>
+          <dd>{t('tour.km', { value: (tour.distanceM / 1000).toFixed(1) })}</dd>
+        </div>
+        <div>
+          <dt>{t('tour.stops')}</dt>
+          <dd>{tour.stopCount}</dd>
+        </div>
+        <div>
+          <dt>{t('tour.size')}</dt>
+          <dd>{t('tour.mb', { value: megabytes(tour.packageBytes) })}</dd>
+        </div>
+        <div>
+          <dt>{t('tour.languages')}</dt>
+          <dd>{tour.locales.map((l) => l.toUpperCase()).join(' · ')}</dd>
+        </div>
+      </dl>
+
+      {tour.scenarios.length > 0 && (
+        <fieldset className="scenarios">
+          <legend>{t('tour.scenario')}</legend>
+          {tour.scenarios.map((s) => {
+            const character = tour.characters.find((c) => c.id === s.character);
+            return (
+              <label key={s.id} className="choice">
+                <input
+                  type="radio"
+                  name="scenario"
+                  value={s.id}
+                  checked={chosen === s.id}
+                  onChange={() => setScenarioId(s.id)}
+                />
+                <span>
+                  <strong>{localized(s.title, locale)}</strong> —{' '}
+                  {t(`tour.${s.audience}`, { defaultValue: s.audience })}
+                  {character && (
+                    <>
+                      <br />
+                      <small>
+                        {character.name}
+                        {character.role ? `, ${localized(character.role, locale)}` : ''}
+                      </small>
+                    </>
+                  )}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+
+      <div className="actions">
+        {download.status === 'downloading' && (
+          <div className="progress">
+            <label htmlFor="dl-progress">{t('tour.progress')}</label>
+            <progress id="dl-progress" max={download.totalBytes} value={download.doneBytes} />
+            <span aria-hidden="true">
+              {Math.floor((100 * download.doneBytes) / Math.max(1, download.totalBytes))} %
+            </span>
+          </div>
+        )}
+        {download.status === 'checking' && <p role="status">{t('tour.downloading')}</p>}
+        {download.status === 'failed' && <ErrorMessage code={download.code} details={download.details} />}
+        {deleted && !installed && <p role="status">{t('tour.deleted')}</p>}
+        {upToDate && (
+          <p role="status" className="ok">
+            {t('tour.ready')} {persistedStorage ? t('tour.persisted') : ''}
+          </p>
+        )}
+        {!upToDate && !busy && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setDeleted(false);
+              void library.download(tour).catch(() => undefined);
+            }}
+          >
+            {download.status === 'failed' ? t('tour.resume') : t('tour.download')} (
+            {t('tour.mb', { value: megabytes(tour.packageBytes) })})
+          </button>
+        )}
+        {busy && (
+          <button type="button" onClick={() => library.cancel(tour.id)}>
+            {t('tour.cancel')}
+          </button>
+        )}
+        {installed && (
+          <button type="button" className="primary" onClick={start}>
+            {saved && saved.visited.length > 0 && !saved.finishedAt ? t('tour.continue') : t('tour.start')}
+          </button>
+        )}
+        {installed && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              progress.reset(tour.id);
+              void library.remove(tour.id).then(() => setDeleted(true));
+            }}
+          >
+            {t('tour.delete')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
