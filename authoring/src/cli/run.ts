@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { isTourFormatError, manifestJsonSchema, tourFormatErrorMessages } from '@dunkirk/content';
 import type { TourFormatError } from '@dunkirk/content';
 import {
@@ -125,9 +125,7 @@ async function run(command: string, positionals: string[], v: Values, io: CliIo)
         ...(prepare && { prepare }),
         log: io.err,
       });
-      const schemaFile = join(repoRoot, 'content', 'schema', 'manifest.schema.json');
-      await mkdir(dirname(schemaFile), { recursive: true });
-      await writeFile(schemaFile, JSON.stringify(manifestJsonSchema(), null, 2) + '\n');
+      await writeSchemaIfChanged(join(repoRoot, 'content', 'schema', 'manifest.schema.json'));
       io.out(result.cataloguePath);
       return 0;
     }
@@ -177,6 +175,18 @@ async function run(command: string, positionals: string[], v: Values, io: CliIo)
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
+}
+
+/** Keeps content/schema/manifest.schema.json current without rewriting an equal (maybe reformatted) file. */
+async function writeSchemaIfChanged(file: string): Promise<void> {
+  const schema = manifestJsonSchema();
+  const current = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as unknown,
+    () => undefined,
+  );
+  if (isDeepStrictEqual(current, schema)) return;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(schema, null, 2) + '\n');
 }
 
 /** Runs the `tour` CLI; resolves with the exit status. */
