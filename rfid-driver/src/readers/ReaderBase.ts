@@ -113,6 +113,8 @@ export abstract class ReaderBase {
         },
       };
     });
+    // The answer may fail (close, unplug) while the write is still draining: mark it handled now.
+    answer.catch(() => undefined);
     try {
       await this.transportImpl.write(request);
     } catch (e) {
