@@ -4,6 +4,9 @@ import { eastMoleScene } from './scenes/east-mole';
 import { littleShipBeachScene } from './scenes/little-ship-beach';
 import { tourDir, type Written } from './lib/output';
 import { writeSounds } from './sounds';
+import { writePanorama } from './panoramas/generate';
+import { harbour1940 } from './panoramas/harbour-1940';
+import { zuydcooteBeach } from './panoramas/zuydcoote-beach';
 
 export type TourGenerator = (log: (line: string) => void) => Promise<Written[]>;
 
@@ -16,7 +19,8 @@ export const TOURS: Record<string, TourGenerator> = {
     log(
       `east-mole.glb: ${scene.stats.triangles} triangles, ${scene.stats.drawCalls} draw calls, clips ${scene.stats.animations.join(', ')}`,
     );
-    return [...out, ...scene.written];
+    const pano = await writePanorama(dir, 'harbour-1940', harbour1940());
+    return [...out, ...scene.written, ...pano];
   },
   'beaches-rearguard': async (log) => {
     const dir = tourDir('beaches-rearguard');
@@ -25,6 +29,7 @@ export const TOURS: Record<string, TourGenerator> = {
     log(
       `little-ship-beach.glb: ${scene.stats.triangles} triangles, ${scene.stats.drawCalls} draw calls, clips ${scene.stats.animations.join(', ')}`,
     );
-    return [...out, ...scene.written];
+    const pano = await writePanorama(dir, 'zuydcoote-beach', zuydcooteBeach());
+    return [...out, ...scene.written, ...pano];
   },
 };
