@@ -4,6 +4,7 @@ import type { Catalogue, CatalogueEntry, PackageLimits, SourceManifest } from '@
 import { catalogueEntry, catalogueSchema, isTourFormatError } from '@dunkirk/content';
 import type { WrittenPackage } from '@dunkirk/content/node';
 import { readSource, writePackage } from '@dunkirk/content/node';
+import { formatRefusal } from './formatRefusal';
 
 /**
  * A step between reading a source and writing its package, e.g. narration synthesis: it may add
@@ -90,7 +91,7 @@ export async function buildAll(opts: BuildAllOptions): Promise<BuildAllResult> {
       built.push({ dir, outDir: out, entry: catalogueEntry(written.manifest, written.sizes) });
     } catch (err) {
       if (!isTourFormatError(err)) throw err;
-      const reason = `${err.code} ${[err.details.file, err.details.pointer].filter(Boolean).join('#')}: ${err.message}`;
+      const reason = formatRefusal(err);
       skipped.push({ dir, reason });
       log(`skipped ${dirent.name}: ${reason}`);
     }

@@ -2,8 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { isTourFormatError, manifestJsonSchema, tourFormatErrorMessages } from '@dunkirk/content';
-import type { TourFormatError } from '@dunkirk/content';
+import { isTourFormatError, manifestJsonSchema } from '@dunkirk/content';
 import {
   checkSource,
   exportZip,
@@ -14,6 +13,9 @@ import {
   verifyPackage,
 } from '@dunkirk/content/node';
 import { build, buildAll, defaultPrepare } from '../build';
+import { formatRefusal } from '../formatRefusal';
+
+export { formatRefusal };
 
 export const usage = `Usage: tour <command> [options]
 
@@ -39,12 +41,6 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
-
-export function formatRefusal(err: TourFormatError): string {
-  const where = [err.details.file, err.details.pointer].filter((p) => p !== undefined && p !== '').join('#');
-  const issue = err.details.issue ? ` (${err.details.issue})` : '';
-  return `${err.code}${where ? ' ' + where : ''}: ${tourFormatErrorMessages[err.code].en}${issue}`;
-}
 
 const options = {
   out: { type: 'string' },

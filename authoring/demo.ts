@@ -1,0 +1,50 @@
+/**
+ * `npm start` joins here: builds every tour under content/tours that validates into content/dist
+ * (signed with the development key) and serves it for the tour PWA.
+ */
+import { join } from 'node:path';
+import { loadOrCreateDevKeys } from '@dunkirk/content/node';
+import { buildAll, defaultPrepare } from './src/build';
+import { startPackageServer } from './src/server/packageServer';
+
+// The shapes of scripts/demo-types.ts, restated: that file lives outside this project's rootDir.
+interface DemoContext {
+  host: string;
+  basePort: number;
+  shared: Record<string, string>;
+  log(line: string): void;
+}
+interface DemoHandle {
+  apps: { name: string; url: string; description: string }[];
+  exports?: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const repoRoot = join(import.meta.dirname, '..');
+
+export async function startDemo(ctx: DemoContext): Promise<DemoHandle> {
+  const keys = await loadOrCreateDevKeys(repoRoot);
+  const distDir = join(repoRoot, 'content', 'dist');
+  const result = await buildAll({
+    toursDir: join(repoRoot, 'content', 'tours'),
+    outDir: distDir,
+    privateKey: keys.privateKey,
+    ...(defaultPrepare && { prepare: defaultPrepare }),
+    log: ctx.log,
+  });
+  for (const b of result.built)
+    ctx.log(`built ${b.entry.id} ${b.entry.version} (${b.entry.packageBytes} bytes)`);
+  const server = await startPackageServer({ root: distDir, host: ctx.host, port: ctx.basePort });
+  const catalogueUrl = `${server.url}/catalogue.json`;
+  return {
+    apps: [
+      {
+        name: 'tour packages',
+        url: catalogueUrl,
+        description: `${result.built.length} signed tour package(s) (development key), served for the PWA`,
+      },
+    ],
+    exports: { catalogueUrl, tourPublicKeyPem: keys.publicKeyPem },
+    stop: server.close,
+  };
+}
