@@ -1,1 +1,11 @@
-export {};
+/**
+ * `@dunkirk/authoring`: the curators' tool. Today: building and serving signed tour packages and
+ * the `tour` CLI; the media pipeline lives in `./media`.
+ */
+export { build, buildAll, defaultPrepare } from './build';
+export type { BuildOptions, BuildAllOptions, BuildAllResult, PrepareHook } from './build';
+export { runCli, usage } from './cli/run';
+export type { CliIo } from './cli/run';
+export { formatRefusal } from './formatRefusal';
+export { startPackageServer, parseRange } from './server/packageServer';
+export type { PackageServer, PackageServerOptions } from './server/packageServer';
