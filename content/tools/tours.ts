@@ -7,6 +7,7 @@ import { writeSounds } from './sounds';
 import { writePanorama } from './panoramas/generate';
 import { harbour1940 } from './panoramas/harbour-1940';
 import { zuydcooteBeach } from './panoramas/zuydcoote-beach';
+import { devoniaThenNow, moleThenNow, writeThenNow } from './ar/thenNow';
 
 export type TourGenerator = (log: (line: string) => void) => Promise<Written[]>;
 
@@ -20,7 +21,8 @@ export const TOURS: Record<string, TourGenerator> = {
       `east-mole.glb: ${scene.stats.triangles} triangles, ${scene.stats.drawCalls} draw calls, clips ${scene.stats.animations.join(', ')}`,
     );
     const pano = await writePanorama(dir, 'harbour-1940', harbour1940());
-    return [...out, ...scene.written, ...pano];
+    const ar = await writeThenNow(dir, moleThenNow());
+    return [...out, ...scene.written, ...pano, ...ar];
   },
   'beaches-rearguard': async (log) => {
     const dir = tourDir('beaches-rearguard');
@@ -30,6 +32,7 @@ export const TOURS: Record<string, TourGenerator> = {
       `little-ship-beach.glb: ${scene.stats.triangles} triangles, ${scene.stats.drawCalls} draw calls, clips ${scene.stats.animations.join(', ')}`,
     );
     const pano = await writePanorama(dir, 'zuydcoote-beach', zuydcooteBeach());
-    return [...out, ...scene.written, ...pano];
+    const ar = await writeThenNow(dir, devoniaThenNow());
+    return [...out, ...scene.written, ...pano, ...ar];
   },
 };
