@@ -42,7 +42,8 @@ describe('distanceM', () => {
         expect(ab).toBeGreaterThanOrEqual(0);
         expect(Math.abs(ab - distanceM(b, a))).toBeLessThan(1e-6);
         expect(distanceM(a, a)).toBe(0);
-        expect(ab).toBeLessThanOrEqual(distanceM(a, c) + distanceM(c, b) + 1e-3);
+        // Haversine is ill-conditioned near antipodes (asin of √h with h → 1): centimetres of slack there.
+        expect(ab).toBeLessThanOrEqual(distanceM(a, c) + distanceM(c, b) + 0.5);
       }),
       { seed: SEED, numRuns: RUNS },
     );

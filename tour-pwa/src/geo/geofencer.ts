@@ -63,7 +63,10 @@ export interface GeofencerOptions {
  */
 export const ENTER_ACCURACY_FACTOR = 0.5;
 
+/** A stop as the index holds it: the index hands back these very objects. */
 interface Zone {
+  id: string;
+  position: LngLat;
   stop: GeofenceStop;
   order: number;
   marginM: number;
@@ -79,7 +82,7 @@ export function createGeofencer(stops: readonly GeofenceStop[], opts: GeofencerO
   const zones: Zone[] = stops.map((stop, index) => {
     validateStop(stop, index);
     const marginM = opts.exitMarginM ?? Math.max(15, 0.25 * stop.radiusM);
-    return { stop, order: index, marginM };
+    return { id: stop.id, position: stop.position, stop, order: index, marginM };
   });
   const byId = new Map<string, Zone>();
   zones.forEach((z, index) => {
@@ -89,7 +92,7 @@ export function createGeofencer(stops: readonly GeofenceStop[], opts: GeofencerO
   if (opts.exitMarginM !== undefined && !(opts.exitMarginM >= 0)) {
     throw new GeoError('OPTION_INVALID', { field: 'exitMarginM' });
   }
-  const index = createPointIndex(zones.map((z) => ({ id: z.stop.id, position: z.stop.position })));
+  const index = createPointIndex(zones);
   const searchM = zones.reduce((m, z) => Math.max(m, z.stop.radiusM), 0);
   const maxAccuracyM = opts.maxAccuracyM ?? zones.reduce((m, z) => Math.max(m, z.stop.minAccuracyM), 0);
   const filterOpts = { maxAccuracyM, maxSpeedMps: opts.maxSpeedMps ?? DEFAULT_MAX_SPEED_MPS };
@@ -136,10 +139,13 @@ export function createGeofencer(stops: readonly GeofenceStop[], opts: GeofencerO
       }
       const { position, accuracyM, timestamp: at } = verdict.fix;
 
-      const near = new Map<Zone, number>();
-      for (const hit of index.around(position, searchM)) near.set(byId.get(hit.id)!, hit.distanceM);
-      for (const z of insideSince.keys()) if (!near.has(z)) near.set(z, distanceM(position, z.stop.position));
-      const examined = [...near].sort((a, b) => a[0].order - b[0].order);
+      // Candidates: zones near enough to be entered, plus those already entered (to see them exited).
+      const examined: [Zone, number][] = [];
+      index.forEachWithin(position, searchM, (z, d) => {
+        if (!insideSince.has(z)) examined.push([z, d]);
+      });
+      for (const z of insideSince.keys()) examined.push([z, distanceM(position, z.stop.position)]);
+      if (examined.length > 1) examined.sort((a, b) => a[0].order - b[0].order);
 
       const exits: GeofenceEvent[] = [];
       const enters: GeofenceEvent[] = [];

@@ -86,4 +86,38 @@ describe('createPointIndex', () => {
       { seed: SEED, numRuns: RUNS },
     );
   });
+
+  it('visits exactly the points within the distance, also across the antimeridian and near the poles', () => {
+    const anywhere = fc.tuple(
+      fc.double({ min: -180, max: 180, noNaN: true }),
+      fc.double({ min: -90, max: 90, noNaN: true }),
+    ) as fc.Arbitrary<LngLat>;
+    // Points clustered around the query so that hits are common, wherever on Earth it is.
+    const scene = anywhere.chain((q) =>
+      fc.record({
+        q: fc.constant(q),
+        points: fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 360, noNaN: true }),
+            fc.double({ min: 0, max: 60_000, noNaN: true }),
+          ),
+          { maxLength: 100 },
+        ),
+        maxM: fc.double({ min: 0, max: 40_000, noNaN: true }),
+      }),
+    );
+    fc.assert(
+      fc.property(scene, ({ q, points, maxM }) => {
+        const pts = points.map(([h, d], i) => ({ id: String(i), position: destination(q, h, d) }));
+        const seen: string[] = [];
+        createPointIndex(pts).forEachWithin(q, maxM, (p, d) => {
+          expect(d).toBeCloseTo(distanceM(q, p.position), 9);
+          seen.push(p.id);
+        });
+        const want = pts.filter((p) => distanceM(q, p.position) <= maxM).map((p) => p.id);
+        expect(seen.sort()).toEqual(want.sort());
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
 });

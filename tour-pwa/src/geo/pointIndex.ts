@@ -20,6 +20,11 @@ export interface PointIndex<P extends IndexedPoint = IndexedPoint> {
    * at most `max` of them. Each result is the original point with its `distanceM` added.
    */
   around(p: LngLat, maxM: number, max?: number): (P & { distanceM: number })[];
+  /**
+   * Calls `visit` for every point within `maxM` metres of `p`, in no particular order, without
+   * sorting or copying: the hot path of the geofencer, run on every fix.
+   */
+  forEachWithin(p: LngLat, maxM: number, visit: (point: P, distanceM: number) => void): void;
 }
 
 /** geokdbush measures in kilometres on a sphere of 6371 km; we convert through the angle. */
@@ -56,5 +61,49 @@ export function createPointIndex<P extends IndexedPoint>(points: readonly P[]): 
       }
       return out;
     },
+
+    forEachWithin(p, maxM, visit) {
+      if (!isLngLat(p) || !(maxM >= 0) || points.length === 0) return;
+      for (const [w, s, e, n] of boxesAround(p, maxM)) {
+        for (const id of tree.range(w, s, e, n)) {
+          const pt = points[id]!;
+          const d = distanceM(p, pt.position);
+          if (d <= maxM) visit(pt, d);
+        }
+      }
+    },
   };
+}
+
+const DEG = 180 / Math.PI;
+/** About 0.1 mm: keeps a zero-radius box from missing a point that rounds to distance 0. */
+const BOX_PAD_DEG = 1e-9;
+
+/**
+ * Longitude/latitude boxes that together cover every point within `maxM` of `p`: one box, or two when
+ * the circle crosses the antimeridian, or a full band of latitude near a pole.
+ */
+function boxesAround(p: LngLat, maxM: number): [number, number, number, number][] {
+  const dLat = (maxM / EARTH_RADIUS_M) * DEG * BOUNDARY_SLACK + BOX_PAD_DEG;
+  const south = p[1] - dLat;
+  const north = p[1] + dLat;
+  if (south <= -90 || north >= 90 || dLat >= 90)
+    return [[-180, Math.max(-90, south), 180, Math.min(90, north)]];
+  // The widest longitude span of a spherical cap is at asin(sin δ / cos φ) from its centre.
+  const ratio = Math.sin(maxM / EARTH_RADIUS_M) / Math.cos(p[1] / DEG);
+  if (ratio >= 1) return [[-180, south, 180, north]];
+  const dLon = Math.asin(ratio) * DEG * BOUNDARY_SLACK + BOX_PAD_DEG;
+  const west = p[0] - dLon;
+  const east = p[0] + dLon;
+  if (west < -180)
+    return [
+      [west + 360, south, 180, north],
+      [-180, south, east, north],
+    ];
+  if (east > 180)
+    return [
+      [west, south, 180, north],
+      [-180, south, east - 360, north],
+    ];
+  return [[west, south, east, north]];
 }

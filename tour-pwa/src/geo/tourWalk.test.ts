@@ -1,6 +1,6 @@
 // Specification: walking a tour with a realistic, noisy GPS fires every stop once, in order,
 // and standing at one stop never fires another.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { destination } from './distances';
@@ -65,22 +65,31 @@ describe('walking a synthetic tour (8 stops, 25 m zones, 5 s dwell, fix every 5 
   });
 });
 
-// The sample tour, when the content engineer has committed it (content/tours/sample/).
-const sampleDir = fileURLToPath(new URL('../../../content/tours/sample/', import.meta.url));
-const hasSample = existsSync(`${sampleDir}tour.json`);
+// The tours committed under content/tours/ (the sample and the Operation Dynamo tours), read from source.
+const toursDir = fileURLToPath(new URL('../../../content/tours/', import.meta.url));
+const tourIds = existsSync(toursDir)
+  ? readdirSync(toursDir).filter(
+      (id) => existsSync(`${toursDir}${id}/tour.json`) && existsSync(`${toursDir}${id}/route.geojson`),
+    )
+  : [];
 
-describe.skipIf(!hasSample)('walking content/tours/sample', () => {
+function readTour(id: string): { stops: GeofenceStop[]; route: LngLat[] } {
+  const dir = `${toursDir}${id}/`;
+  const tour = JSON.parse(readFileSync(`${dir}tour.json`, 'utf8')) as { stops: string[] };
+  const stops = tour.stops.map((stopId): GeofenceStop => {
+    const s = JSON.parse(readFileSync(`${dir}stops/${stopId}.json`, 'utf8')) as {
+      id: string;
+      position: LngLat;
+      trigger: { radiusM: number; dwellS: number; minAccuracyM: number };
+    };
+    return { id: s.id, position: s.position, ...s.trigger };
+  });
+  return { stops, route: parseRouteGeoJson(JSON.parse(readFileSync(`${dir}route.geojson`, 'utf8'))) };
+}
+
+describe.skipIf(tourIds.length === 0).each(tourIds)('walking content/tours/%s', (id) => {
   it('fires every stop once, in order; nothing fires from another stop’s position', () => {
-    const tour = JSON.parse(readFileSync(`${sampleDir}tour.json`, 'utf8')) as { stops: string[] };
-    const stops: GeofenceStop[] = tour.stops.map((id) => {
-      const s = JSON.parse(readFileSync(`${sampleDir}stops/${id}.json`, 'utf8')) as {
-        id: string;
-        position: LngLat;
-        trigger: { radiusM: number; dwellS: number; minAccuracyM: number };
-      };
-      return { id: s.id, position: s.position, ...s.trigger };
-    });
-    const route = parseRouteGeoJson(JSON.parse(readFileSync(`${sampleDir}route.geojson`, 'utf8')));
+    const { stops, route } = readTour(id);
     checkTour(stops, route);
   });
 });
