@@ -44,7 +44,11 @@ export class SerialTransport implements Transport {
     });
     await new Promise<void>((resolve, reject) =>
       port.open((err) =>
-        err ? reject(new RfidError('OPEN_FAILED', { path: this.options.path }, { cause: err })) : resolve(),
+        err
+          ? reject(
+              new RfidError('OPEN_FAILED', { path: this.options.path, actual: err.message }, { cause: err }),
+            )
+          : resolve(),
       ),
     );
     this.port = port;
