@@ -7,7 +7,29 @@ import { VitePWA } from 'vite-plugin-pwa';
 // config.json written next to index.html at deploy time).
 export default defineConfig({
   base: './',
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+    // No preload hint for the Markdown chunk from index.html: the catalogue never imports it.
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) =>
+        hostType === 'html' ? deps.filter((d) => !/markdown-/.test(d)) : deps,
+    },
+    rolldownOptions: {
+      output: {
+        // The Markdown renderer is needed from the tour page on, not by the catalogue (first route).
+        codeSplitting: {
+          groups: [
+            {
+              name: 'markdown',
+              test: /node_modules[\\/](markdown-it|entities|linkify-it|mdurl|punycode\.js|uc\.micro)[\\/]|content[\\/]src[\\/]markdown[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
   worker: { format: 'es' },
   plugins: [
     react(),

@@ -4,11 +4,12 @@ import type { Services } from './services';
 import { ServicesContext, useStore } from './services';
 import { useRoute } from './router';
 import { Catalogue } from '../screens/Catalogue';
-import { TourPage } from '../screens/TourPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UpdateBanner } from './UpdateBanner';
 
-// Walking mode (map, narration, geo) is a separate chunk: the first route stays small.
+// The first route is the catalogue. The tour page (Markdown renderer) and walking mode
+// (map, narration, geo) are separate chunks, so the first route stays small.
+const TourPage = lazy(() => import('../screens/TourPage'));
 const Walk = lazy(() => import('../screens/Walk'));
 
 export function App({ services }: { services: Services }) {
@@ -45,12 +46,10 @@ export function App({ services }: { services: Services }) {
       <UpdateBanner tourInProgress={activeTourId !== null && route.name === 'walk'} />
       <main id="main" ref={mainRef} tabIndex={-1}>
         {route.name === 'catalogue' && <Catalogue />}
-        {route.name === 'tour' && <TourPage tourId={route.tourId} />}
-        {route.name === 'walk' && (
-          <Suspense fallback={<p role="status">…</p>}>
-            <Walk tourId={route.tourId} stopId={route.stopId} />
-          </Suspense>
-        )}
+        <Suspense fallback={<p role="status">…</p>}>
+          {route.name === 'tour' && <TourPage tourId={route.tourId} />}
+          {route.name === 'walk' && <Walk tourId={route.tourId} stopId={route.stopId} />}
+        </Suspense>
       </main>
     </ServicesContext.Provider>
   );

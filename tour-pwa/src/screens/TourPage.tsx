@@ -10,7 +10,7 @@ import { ErrorMessage } from './ErrorMessage';
 
 const IDLE: DownloadState = { status: 'idle' };
 
-export function TourPage({ tourId }: { tourId: string }) {
+export default function TourPage({ tourId }: { tourId: string }) {
   const { t, i18n } = useTranslation();
   const { catalogue, library, progress } = useServices();
   const fromCatalogue = useStore(catalogue.store, (s) => s.tours.find((x) => x.id === tourId));
