@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import {
   SipFrameReader,
   decodeFrame,
@@ -32,6 +33,8 @@ export interface SipNetworkServerOptions {
   charset?: SipCharset;
   terminator?: 'cr' | 'crlf';
   clock?: () => Date;
+  /** Serve SIP2 over TLS with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
   /** 98 timeout period in tenths of a second (default 50 = 5 s) and retries allowed (default 3). */
   acsTimeoutTenths?: number;
   acsRetries?: number;
@@ -74,7 +77,7 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
     return f;
   };
 
-  const server: Server = createServer((socket) => {
+  const onConnection = (socket: Socket): void => {
     sockets.add(socket);
     socket.setNoDelay(true);
     const session: TerminalSession = { loggedIn: false };
@@ -156,7 +159,10 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => sockets.delete(socket));
-  });
+  };
+  const server: Server = opts.tls
+    ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, onConnection)
+    : createServer(onConnection);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
