@@ -47,6 +47,28 @@ describe('createFixFilter', () => {
     expect(filter(at(east(3008), 16_000)).accepted).toBe(true);
   });
 
+  it('trusts the device’s own speed: a car at 30 m/s is moving, not jumping', () => {
+    const withSpeed = createFixFilter({ maxAccuracyM: 30 });
+    withSpeed({ ...at(DUNKIRK, 0), speedMps: 30 });
+    for (let i = 1; i <= 10; i++) {
+      expect(withSpeed({ ...at(east(i * 30), i * 1000), speedMps: 30 }).accepted).toBe(true);
+    }
+    // The same move with no reported speed: 20 m/s beyond the accuracy circles is a jump.
+    const without = createFixFilter({ maxAccuracyM: 30 });
+    without(at(DUNKIRK, 0));
+    expect(without(at(east(30), 1000))).toEqual({ accepted: false, reason: 'jump' });
+  });
+
+  it('keeps some fixes during sustained fast travel with no reported speed: one in four re-anchors', () => {
+    const filter = createFixFilter({ maxAccuracyM: 30 });
+    filter(at(DUNKIRK, 0));
+    const verdicts = Array.from(
+      { length: 8 },
+      (_, i) => filter(at(east((i + 1) * 30), (i + 1) * 1000)).accepted,
+    );
+    expect(verdicts).toEqual([false, false, false, true, false, false, false, true]);
+  });
+
   it('smooths positions towards each new fix by 1 − smoothing, and restarts after a long gap', () => {
     const filter = createFixFilter({ maxAccuracyM: 30, smoothing: 0.75 });
     filter(at(DUNKIRK, 0));
