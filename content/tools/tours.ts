@@ -8,6 +8,7 @@ import { writePanorama } from './panoramas/generate';
 import { harbour1940 } from './panoramas/harbour-1940';
 import { zuydcooteBeach } from './panoramas/zuydcoote-beach';
 import { devoniaThenNow, moleThenNow, writeThenNow } from './ar/thenNow';
+import { beachesMapSvg, perimeterMapSvg, writeMap } from './maps/maps';
 
 export type TourGenerator = (log: (line: string) => void) => Promise<Written[]>;
 
@@ -22,7 +23,8 @@ export const TOURS: Record<string, TourGenerator> = {
     );
     const pano = await writePanorama(dir, 'harbour-1940', harbour1940());
     const ar = await writeThenNow(dir, moleThenNow());
-    return [...out, ...scene.written, ...pano, ...ar];
+    const map = await writeMap(dir, 'perimeter-map', perimeterMapSvg());
+    return [...out, ...scene.written, ...pano, ...ar, map];
   },
   'beaches-rearguard': async (log) => {
     const dir = tourDir('beaches-rearguard');
@@ -33,6 +35,7 @@ export const TOURS: Record<string, TourGenerator> = {
     );
     const pano = await writePanorama(dir, 'zuydcoote-beach', zuydcooteBeach());
     const ar = await writeThenNow(dir, devoniaThenNow());
-    return [...out, ...scene.written, ...pano, ...ar];
+    const map = await writeMap(dir, 'beaches-map', beachesMapSvg());
+    return [...out, ...scene.written, ...pano, ...ar, map];
   },
 };
