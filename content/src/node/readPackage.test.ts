@@ -78,6 +78,15 @@ describe('readPackage: a package is verified whole or refused', () => {
     },
   );
 
+  it('refuses an assets entry that is a file, not a folder', async () => {
+    const dir = await copyDir(fx.pkgDir);
+    await rm(join(dir, 'assets'), { recursive: true });
+    await writeFile(join(dir, 'assets'), 'not a folder');
+    const err = await refusal(readPackage(dir, { trustedKeys }));
+    expect(err.code).toBe('ASSET_UNEXPECTED');
+    expect(err.details.file).toBe('assets');
+  });
+
   it('refuses a changed manifest.json with SIGNATURE_INVALID', async () => {
     const dir = await copyDir(fx.pkgDir);
     await appendFile(join(dir, 'manifest.json'), ' ');

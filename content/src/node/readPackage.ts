@@ -72,10 +72,10 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
 
   const expected = new Map(manifest.assets.map((a) => [assetPath(a), a]));
   const assetsDir = join(dir, 'assets');
-  const present = top.includes('assets') ? await readdir(assetsDir) : [];
   if (top.includes('assets') && !(await lstat(assetsDir)).isDirectory()) {
     throw new TourFormatError('ASSET_UNEXPECTED', { file: 'assets', issue: 'not a folder' });
   }
+  const present = top.includes('assets') ? await readdir(assetsDir) : [];
   for (const name of present.sort()) {
     const file = `assets/${name}`;
     if (!expected.has(file)) throw new TourFormatError('ASSET_UNEXPECTED', { file });

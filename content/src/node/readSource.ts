@@ -2,7 +2,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TourFormatError } from '../errors/TourFormatError';
 import { crossCheckManifest } from '../schema/crossChecks';
-import type { SourceManifest } from '../schema/manifest';
+import type { SourceManifest, SourceStop } from '../schema/manifest';
 import {
   routeSchema,
   sourceBlockSchema,
@@ -67,22 +67,33 @@ async function resolveRefs(
   origins: Origin[],
 ): Promise<unknown> {
   if (!Array.isArray(list)) return list;
-  return Promise.all(
-    list.map(async (item: unknown, j) => {
-      if (!isRef(item)) return item;
-      const ref = item.$ref;
-      if (!isSafeRelativePath(ref) || !ref.endsWith('.json')) {
-        throw new TourFormatError('SOURCE_INVALID', {
-          file: stopFile,
-          pointer: `${prefix.replace(/^\/stops\/\d+/, '')}/${j}/$ref`,
-          issue: `unsafe $ref '${ref}'`,
-        });
-      }
-      const block = parseWith(sourceBlockSchema, await readJson(tourDir, ref), ref);
-      origins.push({ prefix: `${prefix}/${j}`, file: ref });
-      return block;
-    }),
-  );
+  const out: unknown[] = [];
+  for (const [j, item] of list.entries()) {
+    out.push(await resolveRef(tourDir, item, j, prefix, stopFile, origins));
+  }
+  return out;
+}
+
+async function resolveRef(
+  tourDir: string,
+  item: unknown,
+  j: number,
+  prefix: string,
+  stopFile: string,
+  origins: Origin[],
+): Promise<unknown> {
+  if (!isRef(item)) return item;
+  const ref = item.$ref;
+  if (!isSafeRelativePath(ref) || !ref.endsWith('.json')) {
+    throw new TourFormatError('SOURCE_INVALID', {
+      file: stopFile,
+      pointer: `${prefix.replace(/^\/stops\/\d+/, '')}/${j}/$ref`,
+      issue: `unsafe $ref '${ref}'`,
+    });
+  }
+  const block = parseWith(sourceBlockSchema, await readJson(tourDir, ref), ref);
+  origins.push({ prefix: `${prefix}/${j}`, file: ref });
+  return block;
 }
 
 /** Re-homes an error found in the assembled document to the file (and pointer in it) it came from. */
@@ -93,6 +104,34 @@ function locate(err: TourFormatError, origins: readonly Origin[]): TourFormatErr
     .sort((a, b) => b.prefix.length - a.prefix.length)[0];
   if (!origin) return err.withDetails({ file: 'tour.json' });
   return err.withDetails({ file: origin.file, pointer: pointer.slice(origin.prefix.length) });
+}
+
+async function readStop(tourDir: string, id: string, i: number, origins: Origin[]): Promise<SourceStop> {
+  const file = `stops/${id}.json`;
+  const raw = await readJson(tourDir, file);
+  const prefix = `/stops/${i}`;
+  origins.push({ prefix, file });
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const r = raw as Record<string, unknown>;
+    if ('common' in r)
+      r['common'] = await resolveRefs(tourDir, r['common'], `${prefix}/common`, file, origins);
+    const scenarios = r['scenarios'];
+    if (typeof scenarios === 'object' && scenarios !== null && !Array.isArray(scenarios)) {
+      const byKey = scenarios as Record<string, unknown>;
+      for (const [key, list] of Object.entries(byKey)) {
+        byKey[key] = await resolveRefs(tourDir, list, `${prefix}/scenarios/${escape(key)}`, file, origins);
+      }
+    }
+  }
+  const stop = parseWith(sourceStopSchema, raw, file);
+  if (stop.id !== id) {
+    throw new TourFormatError('SCHEMA_INVALID', {
+      file,
+      pointer: '/id',
+      issue: `stop id '${stop.id}' differs from its file name`,
+    });
+  }
+  return stop;
 }
 
 async function assemble(tourDir: string): Promise<{ doc: unknown; origins: Origin[] }> {
@@ -106,39 +145,9 @@ async function assemble(tourDir: string): Promise<{ doc: unknown; origins: Origi
   const tour = parseWith(tourFileSchema, migrated, 'tour.json');
   const origins: Origin[] = [];
 
-  const stops = await Promise.all(
-    tour.stops.map(async (id, i) => {
-      const file = `stops/${id}.json`;
-      const raw = await readJson(tourDir, file);
-      const prefix = `/stops/${i}`;
-      origins.push({ prefix, file });
-      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-        const r = raw as Record<string, unknown>;
-        r['common'] = await resolveRefs(tourDir, r['common'], `${prefix}/common`, file, origins);
-        const scenarios = r['scenarios'];
-        if (typeof scenarios === 'object' && scenarios !== null && !Array.isArray(scenarios)) {
-          for (const [key, list] of Object.entries(scenarios as Record<string, unknown>)) {
-            (scenarios as Record<string, unknown>)[key] = await resolveRefs(
-              tourDir,
-              list,
-              `${prefix}/scenarios/${escape(key)}`,
-              file,
-              origins,
-            );
-          }
-        }
-      }
-      const stop = parseWith(sourceStopSchema, raw, file);
-      if (stop.id !== id) {
-        throw new TourFormatError('SCHEMA_INVALID', {
-          file,
-          pointer: '/id',
-          issue: `stop id '${stop.id}' differs from its file name`,
-        });
-      }
-      return stop;
-    }),
-  );
+  // One file after another, so the fault reported first is always the same one.
+  const stops: SourceStop[] = [];
+  for (const [i, id] of tour.stops.entries()) stops.push(await readStop(tourDir, id, i, origins));
 
   const rawRoute = await readJson(tourDir, tour.route);
   const r = rawRoute as { type?: unknown; geometry?: unknown; features?: unknown } | null;
