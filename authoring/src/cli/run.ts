@@ -22,7 +22,7 @@ export const usage = `Usage: tour <command> [options]
 Commands:
   validate <source-dir> [--strict]             check a tour source folder (--strict: missing translations fail)
   build <source-dir> --out <pkg-dir>           build a signed package folder
-        [--key <pem>] [--allow-missing] [--no-prepare]
+        [--key <pem>] [--allow-missing] [--no-prepare|--no-narration]
   build-all [--tours <dir>] [--out <dir>]      build every valid tour + catalogue.json (default content/tours → content/dist)
         [--key <pem>] [--allow-missing] [--no-prepare]
   verify <pkg-dir|file.zip> [--pubkey <pem>]   verify signature, schema and every asset
@@ -49,6 +49,8 @@ const options = {
   tours: { type: 'string' },
   'allow-missing': { type: 'boolean' },
   'no-prepare': { type: 'boolean' },
+  // The media pipeline's name for the same switch (its prepare hook synthesises narration).
+  'no-narration': { type: 'boolean' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -76,7 +78,7 @@ async function run(command: string, positionals: string[], v: Values, io: CliIo)
       io.err(`signing with the development key ${key.keyId.slice(0, 16)}… (not for publishing)`);
     return key.privateKey;
   };
-  const prepare = v['no-prepare'] ? undefined : defaultPrepare;
+  const prepare = v['no-prepare'] || v['no-narration'] ? undefined : defaultPrepare;
 
   switch (command) {
     case 'validate': {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { fixtureManifest, looseCopy } from '../../test/fixtures';
-import { manifestJsonSchema } from '../index';
+import { cleanupTemp, sampleTourDir, tempDir } from '../../test/packageFixture';
+import { generateSigningKeyPair, manifestJsonSchema } from '../index';
+import { readSource, writePackage } from '../node/index';
 
 const committed = join(import.meta.dirname, '..', '..', 'schema', 'manifest.schema.json');
 
@@ -19,6 +21,15 @@ describe('manifestJsonSchema (JSON Schema draft 2020-12 of the package manifest)
   it('accepts a valid manifest', async () => {
     const { manifest } = await fixtureManifest();
     expect(validate(looseCopy(manifest)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('accepts the manifest of the committed sample tour as built', async () => {
+    const dir = await tempDir();
+    const { privateKey } = await generateSigningKeyPair();
+    await writePackage(await readSource(sampleTourDir), sampleTourDir, join(dir, 'pkg'), { privateKey });
+    const manifest: unknown = JSON.parse(readFileSync(join(dir, 'pkg', 'manifest.json'), 'utf8'));
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    await cleanupTemp();
   });
 
   it('refuses what the zod schema refuses structurally', async () => {
