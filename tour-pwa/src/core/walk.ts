@@ -71,6 +71,8 @@ export function createWalkSession(opts: {
     let arrival = store.get().arrival;
     for (const e of events) {
       if (e.type !== 'arrive') continue;
+      // The start of the "geofence entry → narration playing" measurement (bench, e2e).
+      globalThis.performance?.mark?.('geofence-arrive', { detail: e.stopId });
       progress.markVisited(manifest.id, e.stopId, stopIds, now());
       arrival = { stopId: e.stopId, at: e.at, manual: e.manual === true, seq: ++seq };
     }

@@ -88,7 +88,6 @@ function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | n
   const [autoplayStop, setAutoplayStop] = useState<string | null>(null);
   useEffect(() => {
     if (!walk.arrival) return;
-    performance.mark('geofence-arrive');
     setAutoplayStop(walk.arrival.stopId);
     navigate({ name: 'walk', tourId: manifest.id, stopId: walk.arrival.stopId });
   }, [walk.arrival, manifest.id]);
