@@ -28,7 +28,8 @@ export function parseGpx(xml: string): TracePoint[] {
     const time = Date.parse(/<time>([^<]+)<\/time>/.exec(m[4] ?? '')?.[1] ?? '');
     out.push({ position: [lon, lat], ...(Number.isFinite(time) && { time }) });
   }
-  if (out.length < 2) throw new AuthoringError('BODY_INVALID', { issue: 'a GPX trace needs two points or more' });
+  if (out.length < 2)
+    throw new AuthoringError('BODY_INVALID', { issue: 'a GPX trace needs two points or more' });
   return out;
 }
 
@@ -41,7 +42,12 @@ export function parseGeoJsonLine(text: string): LngLat[] {
     throw new AuthoringError('BODY_INVALID', { issue: 'not JSON' }, { cause });
   }
   const find = (g: unknown): unknown[] | undefined => {
-    const o = g as { type?: string; coordinates?: unknown[]; geometry?: unknown; features?: unknown[] } | null;
+    const o = g as {
+      type?: string;
+      coordinates?: unknown[];
+      geometry?: unknown;
+      features?: unknown[];
+    } | null;
     if (!o) return undefined;
     if (o.type === 'LineString') return o.coordinates;
     if (o.type === 'MultiLineString') return (o.coordinates as unknown[][] | undefined)?.flat();
@@ -52,11 +58,17 @@ export function parseGeoJsonLine(text: string): LngLat[] {
   const coords = find(doc);
   const line = (coords ?? []).map((c) => {
     const [lon, lat] = c as number[];
-    if (!(typeof lon === 'number' && typeof lat === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+    if (!(
+      typeof lon === 'number' &&
+      typeof lat === 'number' &&
+      Math.abs(lat) <= 90 &&
+      Math.abs(lon) <= 180
+    )) {
       throw new AuthoringError('BODY_INVALID', { issue: 'a coordinate is not [lon, lat]' });
     }
     return [lon, lat] as LngLat;
   });
-  if (line.length < 2) throw new AuthoringError('BODY_INVALID', { issue: 'no LineString with two points or more' });
+  if (line.length < 2)
+    throw new AuthoringError('BODY_INVALID', { issue: 'no LineString with two points or more' });
   return line;
 }

@@ -135,7 +135,13 @@ export async function tourReport(tourDir: string): Promise<TourReport> {
           }
         }
         const state: CellState =
-          blocks.length === 0 ? 'empty' : lacking.length > 0 ? 'missing-text' : mediaLacking ? 'missing-media' : 'ok';
+          blocks.length === 0
+            ? 'empty'
+            : lacking.length > 0
+              ? 'missing-text'
+              : mediaLacking
+                ? 'missing-media'
+                : 'ok';
         matrix.push({ stop: stopId, scenario, locale, state, lacking });
       }
       for (const [j, block] of blocks.entries()) {

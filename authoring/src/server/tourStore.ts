@@ -81,6 +81,14 @@ export class TourStore {
     return abs;
   }
 
+  /** Removes temporary files a killed server left behind (call before serving: no write is in flight). */
+  async sweepTemporaryFiles(): Promise<string[]> {
+    const names = await readdir(this.toursDir, { recursive: true }).catch(() => [] as string[]);
+    const stale = names.filter((n) => n.split(sep).at(-1)?.startsWith(TEMP_PREFIX));
+    await Promise.all(stale.map((n) => rm(join(this.toursDir, n), { recursive: true, force: true })));
+    return stale;
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await lstat(this.tourDir(id)).catch(() => undefined))?.isDirectory() ?? false;
   }
@@ -127,7 +135,8 @@ export class TourStore {
    * file changed since), or `If-None-Match: *` to create (409 if it exists). No precondition: 428.
    */
   async write(id: string, rel: string, bytes: Uint8Array, pre: Precondition): Promise<{ etag: string }> {
-    if (!isWritable(rel)) throw new AuthoringError('PATH_UNSAFE', { tour: id, file: rel, issue: 'not writable' });
+    if (!isWritable(rel))
+      throw new AuthoringError('PATH_UNSAFE', { tour: id, file: rel, issue: 'not writable' });
     if (rel.endsWith('.json') || rel.endsWith('.geojson')) assertJson(bytes, id, rel);
     return this.#lock.run(id, async () => {
       if (!(await this.exists(id))) throw new AuthoringError('NOT_FOUND', { tour: id });
@@ -147,7 +156,11 @@ export class TourStore {
   }
 
   /** Read-modify-write of a JSON file under the tour's lock, for changes the server makes itself. */
-  async updateJson<T>(id: string, rel: string, change: (value: T) => T | Promise<T>): Promise<{ etag: string }> {
+  async updateJson<T>(
+    id: string,
+    rel: string,
+    change: (value: T) => T | Promise<T>,
+  ): Promise<{ etag: string }> {
     return this.#lock.run(id, async () => {
       const { value } = await this.readJson<T>(id, rel);
       return this.#put(id, rel, jsonBytes(await change(value)));
@@ -156,7 +169,8 @@ export class TourStore {
 
   /** Writes a binary media file the server produced (import), replacing any earlier one. */
   async writeMedia(id: string, rel: string, bytes: Uint8Array): Promise<{ etag: string }> {
-    if (!rel.startsWith('media/') || !isWritable(rel)) throw new AuthoringError('PATH_UNSAFE', { tour: id, file: rel });
+    if (!rel.startsWith('media/') || !isWritable(rel))
+      throw new AuthoringError('PATH_UNSAFE', { tour: id, file: rel });
     return this.#lock.run(id, () => this.#put(id, rel, bytes));
   }
 
@@ -189,7 +203,11 @@ export class TourStore {
       await rm(staging, { recursive: true, force: true });
       await cp(from, staging, {
         recursive: true,
-        filter: (src) => !src.slice(from.length).split(sep).some((p) => p.startsWith('.')),
+        filter: (src) =>
+          !src
+            .slice(from.length)
+            .split(sep)
+            .some((p) => p.startsWith('.')),
       });
       const tourPath = join(staging, 'tour.json');
       const tour = JSON.parse(await readFile(tourPath, 'utf8')) as Record<string, unknown>;
@@ -256,12 +274,18 @@ export class TourStore {
     });
     if (pre.ifNoneMatch !== undefined) {
       if (pre.ifNoneMatch.trim() === '*' && current) {
-        throw new AuthoringError('ETAG_MISMATCH', { tour: id, file: rel, etag: current.etag, issue: 'exists' });
+        throw new AuthoringError('ETAG_MISMATCH', {
+          tour: id,
+          file: rel,
+          etag: current.etag,
+          issue: 'exists',
+        });
       }
       return;
     }
     if (pre.ifMatch === undefined) throw new AuthoringError('PRECONDITION_REQUIRED', { tour: id, file: rel });
-    if (!current) throw new AuthoringError('ETAG_MISMATCH', { tour: id, file: rel, issue: 'file was removed' });
+    if (!current)
+      throw new AuthoringError('ETAG_MISMATCH', { tour: id, file: rel, issue: 'file was removed' });
     if (!ifMatchAccepts(pre.ifMatch, current.etag)) {
       throw new AuthoringError('ETAG_MISMATCH', { tour: id, file: rel, etag: current.etag });
     }

@@ -76,7 +76,11 @@ function timedPath(path: readonly TracePoint[], opts: WalkOptions): { t: number;
 }
 
 /** Replays a route or a recorded trace against the tour's trigger zones and reports when each stop fires. */
-export function simulateWalk(stops: readonly SimStop[], path: readonly TracePoint[], opts: WalkOptions): WalkResult {
+export function simulateWalk(
+  stops: readonly SimStop[],
+  path: readonly TracePoint[],
+  opts: WalkOptions,
+): WalkResult {
   const random = seededRandom(opts.seed ?? 1);
   const fixes: SimFix[] = timedPath(path, opts).map(({ t, position }) => ({
     t,
@@ -114,7 +118,12 @@ export function simulateWalk(stops: readonly SimStop[], path: readonly TracePoin
         since = undefined;
         insideSince.delete(stop.id);
       }
-      if (since !== undefined && !arrived.has(stop.id) && order > lastArrivedIndex && fix.t - since >= dwellS) {
+      if (
+        since !== undefined &&
+        !arrived.has(stop.id) &&
+        order > lastArrivedIndex &&
+        fix.t - since >= dwellS
+      ) {
         arrived.add(stop.id);
         lastArrivedIndex = order;
         const c = closest.get(stop.id);
@@ -175,7 +184,7 @@ function suggestZones(
         stopId: stop.id,
         kind: 'fires-from-other-stop',
         currentRadiusM: r,
-        suggestedRadiusM: round5(Math.min(r, gap / 2 - slack)),
+        suggestedRadiusM: Math.max(5, Math.floor(Math.min(r, gap / 2 - slack) / 5) * 5),
       });
     } else if (a.lateByM > Math.max(r, 20)) {
       out.push({

@@ -1,0 +1,41 @@
+/** The curators' authoring server: HTTP API over `content/tours/<id>/`, live changes, the web UI. */
+export { startAuthoringServer, type AuthoringServer, type AuthoringServerOptions } from './startServer';
+export { createApp, type AppOptions } from './app';
+export {
+  AuthoringError,
+  isAuthoringError,
+  authoringErrorCodes,
+  httpStatus,
+  type AuthoringErrorCode,
+  type AuthoringErrorDetails,
+} from './AuthoringError';
+export { TourStore, jsonBytes, type TourSummary, type Precondition, type FileVersion } from './tourStore';
+export { TourWatcher, type TourFileChange } from './tourWatcher';
+export { writeFileAtomic, TEMP_PREFIX } from './atomicWrite';
+export { etagOf, ifMatchAccepts } from './etag';
+export {
+  tourReport,
+  type TourReport,
+  type MatrixCell,
+  type CellState,
+  type MissingMedia,
+} from './tourReport';
+export {
+  simulateWalk,
+  type SimStop,
+  type WalkOptions,
+  type WalkResult,
+  type SimArrival,
+  type ZoneSuggestion,
+} from './walkSimulator';
+export { parseGpx, parseGeoJsonLine, type TracePoint } from './routeImport';
+export {
+  publishTour,
+  bumpVersion,
+  diffManifests,
+  changelogText,
+  type PublishResult,
+  type ChangeSummary,
+  type Bump,
+} from './publish';
+export { importMedia, slugOf, type MediaUpload, type ImportedAsset } from './mediaImport';
