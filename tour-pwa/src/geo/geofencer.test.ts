@@ -301,28 +301,39 @@ describe('properties', () => {
     dt: fc.integer({ min: -2000, max: 20_000 }),
   });
 
-  it('random fixes never throw, never arrive a stop twice, and arrive in tour order when sequential', () => {
+  // Now and then the visitor presses "I'm here" on some stop instead of moving.
+  const stepArb = fc.oneof(
+    { weight: 9, arbitrary: fixArb },
+    { weight: 1, arbitrary: fc.record({ manual: fc.constantFrom(...stops.map((s) => s.id)) }) },
+  );
+
+  it('random fixes and “I’m here” presses never throw, never arrive a stop twice, and GPS arrivals keep tour order when sequential', () => {
     fc.assert(
       fc.property(
-        fc.array(fixArb, { maxLength: 80 }),
+        fc.array(stepArb, { maxLength: 80 }),
         fc.constantFrom('sequential', 'any'),
-        (fixes, order) => {
+        (steps, order) => {
           const g = createGeofencer(stops, { order: order as 'sequential' | 'any' });
           const arrived: string[] = [];
+          const byGps: string[] = [];
           let t = 0;
-          for (const f of fixes) {
-            t += f.dt;
-            for (const e of g.update({
-              position: f.position as LngLat,
-              accuracyM: f.accuracyM,
-              timestamp: t,
-            })) {
-              if (e.type === 'arrive') arrived.push(e.stopId);
+          for (const step of steps) {
+            if ('manual' in step) {
+              for (const e of g.arriveManually(step.manual, t))
+                if (e.type === 'arrive') arrived.push(e.stopId);
+              continue;
+            }
+            t += step.dt;
+            const fix = { position: step.position as LngLat, accuracyM: step.accuracyM, timestamp: t };
+            for (const e of g.update(fix)) {
+              if (e.type !== 'arrive') continue;
+              arrived.push(e.stopId);
+              byGps.push(e.stopId);
             }
           }
           expect(new Set(arrived).size).toBe(arrived.length);
           expect([...g.state.visited].sort()).toEqual([...arrived].sort());
-          if (order === 'sequential') expect(arrived).toEqual([...arrived].sort());
+          if (order === 'sequential') expect(byGps).toEqual([...byGps].sort());
         },
       ),
       { seed: SEED, numRuns: RUNS },

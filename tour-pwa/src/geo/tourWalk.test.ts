@@ -2,13 +2,14 @@
 // and standing at one stop never fires another.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { destination } from './distances';
 import { createGeofencer, type GeofenceEvent, type GeofenceStop } from './geofencer';
 import { parseRouteGeoJson } from './parseRouteGeoJson';
 import { gaussian, seededRandom } from './random';
 import { walkFixes } from './simulatedWalk';
-import { syntheticTour } from './testing';
+import { RUNS, SEED, syntheticTour } from './testing';
 import type { Fix, LngLat } from './types';
 
 const WALK = { everyM: 5, noiseM: 10, accuracyM: 10 } as const;
@@ -57,6 +58,29 @@ describe('walking a synthetic tour (8 stops, 25 m zones, 5 s dwell, fix every 5 
       const fixes = walkFixes(route, { ...WALK, accuracyM: 25, seed });
       expect(arrivals(stops, fixes), `seed ${seed}`).toEqual(stops.map((s) => s.id));
     }
+  });
+
+  it('never fires a stop twice or out of order, whatever the tour’s shape, zones and noise', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          count: fc.integer({ min: 1, max: 10 }),
+          legM: fc.integer({ min: 150, max: 400 }),
+          radiusM: fc.integer({ min: 10, max: 60 }),
+          dwellS: fc.integer({ min: 0, max: 15 }),
+          noiseM: fc.integer({ min: 0, max: 25 }),
+          accuracyM: fc.integer({ min: 3, max: 40 }),
+          seed: fc.integer(),
+        }),
+        ({ count, legM, radiusM, dwellS, noiseM, accuracyM, seed }) => {
+          const { stops, route } = syntheticTour(count, legM, { radiusM, dwellS, minAccuracyM: 30 });
+          const fired = arrivals(stops, walkFixes(route, { everyM: 5, noiseM, accuracyM, seed }), 'any');
+          const order = fired.map((id) => stops.findIndex((s) => s.id === id));
+          expect(order).toEqual([...new Set(order)].sort((a, b) => a - b));
+        },
+      ),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 5) },
+    );
   });
 
   it('fires nothing when every fix is too imprecise for the stops', () => {
