@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { loadOrCreateDevKeys } from '@dunkirk/content/node';
 import { buildAll, defaultPrepare } from './src/build';
-import { startPackageServer } from './src/server/packageServer';
+import { startPackageServer } from './src/packages/packageServer';
 
 // The shapes of scripts/demo-types.ts, restated: that file lives outside this project's rootDir.
 interface DemoContext {

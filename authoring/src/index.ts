@@ -7,5 +7,5 @@ export type { BuildOptions, BuildAllOptions, BuildAllResult, PrepareHook } from 
 export { runCli, usage } from './cli/run';
 export type { CliIo } from './cli/run';
 export { formatRefusal } from './formatRefusal';
-export { startPackageServer, parseRange } from './server/packageServer';
-export type { PackageServer, PackageServerOptions } from './server/packageServer';
+export { startPackageServer, parseRange } from './packages/packageServer';
+export type { PackageServer, PackageServerOptions } from './packages/packageServer';

@@ -1,5 +1,5 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { catalogueSchema } from '@dunkirk/content';
 import { readPackage } from '@dunkirk/content/node';
 import { generateSigningKeyPair } from '@dunkirk/content';
@@ -8,12 +8,15 @@ import type { PrepareHook } from '../src/build';
 import { build, buildAll } from '../src/build';
 import { cleanupTemp, sampleTourDir, tempDir } from './helpers';
 
+/** The sample folder may hold `.generated/` media from an earlier narration build: tests start without it. */
+const withoutGenerated = (src: string) => !src.includes(`${sep}.generated`);
+
 describe('build and buildAll', () => {
   afterAll(cleanupTemp);
 
   it('builds every valid tour, skips the others with their reason, and writes the catalogue', async () => {
     const tours = await tempDir();
-    await cp(sampleTourDir, join(tours, 'sample'), { recursive: true });
+    await cp(sampleTourDir, join(tours, 'sample'), { recursive: true, filter: withoutGenerated });
     await mkdir(join(tours, 'half-written'));
     await writeFile(join(tours, 'half-written', 'tour.json'), '{"formatVersion":1,"id":"half-written"}');
     const out = join(await tempDir(), 'dist');
@@ -46,7 +49,7 @@ describe('build and buildAll', () => {
 
   it('runs the prepare hook between reading and packaging (how narration audio gets in)', async () => {
     const tourDir = join(await tempDir(), 'sample');
-    await cp(sampleTourDir, tourDir, { recursive: true });
+    await cp(sampleTourDir, tourDir, { recursive: true, filter: withoutGenerated });
     await mkdir(join(tourDir, '.generated'));
     await writeFile(
       join(tourDir, '.generated', 'belfry-fr.vtt'),

@@ -12,7 +12,7 @@ describe('the tour CLI, spawned as `npx tour` from the repository root', () => {
     const keys = await testKeys();
     env = { TOUR_SIGNING_KEY_FILE: keys.privateFile, TOUR_TRUSTED_KEYS_FILE: keys.publicFile };
     pkgDir = join(await tempDir(), 'pkg');
-    const built = await tour(['build', 'content/tours/sample', '--out', pkgDir], env);
+    const built = await tour(['build', 'content/tours/sample', '--out', pkgDir, '--no-prepare'], env);
     expect(built.stderr).toContain('assets 1/1');
     expect(built.code).toBe(0);
     asset = (await readdir(join(pkgDir, 'assets')))[0]!;
@@ -27,7 +27,7 @@ describe('the tour CLI, spawned as `npx tour` from the repository root', () => {
 
   it('refuses a package with one flipped byte (exit 1, the file named)', async () => {
     const dir = join(await tempDir(), 'pkg');
-    await tour(['build', 'content/tours/sample', '--out', dir], env);
+    await tour(['build', 'content/tours/sample', '--out', dir, '--no-prepare'], env);
     const file = join(dir, 'assets', asset);
     const bytes = await readFile(file);
     bytes[7]! ^= 0x20;

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PackageServer } from '../src/server/packageServer';
-import { parseRange, startPackageServer } from '../src/server/packageServer';
+import type { PackageServer } from '../src/packages/packageServer';
+import { parseRange, startPackageServer } from '../src/packages/packageServer';
 import { cleanupTemp, tempDir } from './helpers';
 
 const sha = 'c'.repeat(64);
