@@ -73,7 +73,7 @@ export function NarrationBlock({
             ]).then(([src, captionsSrc]) => narration.load({ key, src, captionsSrc, title }, true));
           }}
         >
-          ▶ {t('player.play')}
+          {t('player.play')}
         </button>
       )}
       <details>

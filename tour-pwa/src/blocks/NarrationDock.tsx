@@ -103,7 +103,7 @@ export function NarrationDock({ album }: { album: string }) {
       </p>
       <div className="dock-controls">
         <button type="button" onClick={() => narration.seekBy(-10)} aria-label={t('player.back')}>
-          ⏪
+          <Icon d="M11 6 3 12l8 6V6zm10 0-8 6 8 6V6z" />
         </button>
         <button
           type="button"
@@ -111,10 +111,10 @@ export function NarrationDock({ album }: { album: string }) {
           onClick={() => void narration.toggle()}
           aria-label={playing ? t('player.pause') : t('player.play')}
         >
-          {playing ? '⏸' : '▶'}
+          {playing ? <Icon d="M6 5h4v14H6zm8 0h4v14h-4z" /> : <Icon d="M7 4v16l13-8z" />}
         </button>
         <button type="button" onClick={() => narration.seekBy(10)} aria-label={t('player.forward')}>
-          ⏩
+          <Icon d="M13 6v12l8-6-8-6zM3 6v12l8-6-8-6z" />
         </button>
         <span className="time" aria-hidden="true">
           {fmt(state.positionS)} / {fmt(state.durationS)}
@@ -131,5 +131,14 @@ export function NarrationDock({ album }: { album: string }) {
         </label>
       </div>
     </section>
+  );
+}
+
+/** Drawn, not typed: some phone and kiosk fonts lack the media-control characters. */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={d} fill="currentColor" />
+    </svg>
   );
 }
