@@ -340,8 +340,8 @@ export class NetworkService {
     };
   }
 
-  checkout(msg: CheckoutRequest, _session: TerminalSession): CheckoutResponse {
-    const at = this.where(_session, msg.institutionId);
+  checkout(msg: CheckoutRequest, session: TerminalSession): CheckoutResponse {
+    const at = this.where(session, msg.institutionId);
     const p = this.q.patron.get(msg.patronIdentifier);
     const item = this.q.item.get(msg.itemIdentifier);
     const locale = this.locale(p);

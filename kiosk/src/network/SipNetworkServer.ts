@@ -51,8 +51,18 @@ export interface SipNetworkServer {
   inject(fault: NetworkFault): void;
   /** Make the 98 say the library system is off-line (N) or on-line (Y). */
   setAcsOnline(online: boolean): void;
-  /** Counters since start: requests answered, resend requests received (97) and sent (96). */
-  stats(): { requests: number; acsResends: number; scResends: number };
+  /**
+   * Counters since start: requests answered, resend requests received (97) and sent (96), and
+   * the time inside the server from a complete request frame to its answer written (last 100,000).
+   */
+  stats(): {
+    requests: number;
+    acsResends: number;
+    scResends: number;
+    serviceMs: { p50: number; p99: number; max: number };
+  };
+  /** Start the counters and timings afresh. */
+  resetStats(): void;
   /** Number of live connections. */
   connections(): number;
   close(): Promise<void>;
@@ -65,6 +75,8 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
   service.acs.timeoutTenths = opts.acsTimeoutTenths ?? 50;
   service.acs.retries = opts.acsRetries ?? 3;
   const counters = { requests: 0, acsResends: 0, scResends: 0 };
+  const serviceMs = new Float64Array(100_000);
+  let timed = 0;
   const faults: (NetworkFault & { left: number })[] = [];
   const sockets = new Set<Socket>();
   const codec: SipCodecOptions = { charset: opts.charset ?? 'utf-8', terminator: opts.terminator ?? 'cr' };
@@ -122,6 +134,7 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
       }
       if (fault?.kind === 'silence') return;
       if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+      const started = performance.now();
 
       const allowed =
         !requireLogin || session.loggedIn || request.type === 'loginRequest' || request.type === 'scStatus';
@@ -142,6 +155,7 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
         return;
       }
       send(bytes);
+      serviceMs[timed++ % serviceMs.length] = performance.now() - started;
     };
 
     socket.on('data', (chunk) => {
@@ -179,7 +193,15 @@ export async function startSipNetworkServer(opts: SipNetworkServerOptions): Prom
     setAcsOnline: (online) => {
       service.acs.online = online;
     },
-    stats: () => ({ ...counters }),
+    stats: () => {
+      const sorted = serviceMs.slice(0, Math.min(timed, serviceMs.length)).sort();
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+      return { ...counters, serviceMs: { p50: at(0.5), p99: at(0.99), max: at(1) } };
+    },
+    resetStats: () => {
+      counters.requests = counters.acsResends = counters.scResends = 0;
+      timed = 0;
+    },
     connections: () => sockets.size,
     close: async () => {
       for (const s of sockets) s.destroy();
