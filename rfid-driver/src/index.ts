@@ -47,3 +47,35 @@ export type {
   TransportConfig,
   KnownDevice,
 } from './transport/discovery';
+
+// Readers
+export type { RfidReader, ReaderEvents, TagInfo } from './readers/Reader';
+export type { ReaderOptions } from './readers/ReaderBase';
+export { ThreeMReader } from './readers/3m/ThreeMReader';
+export { FeigReader } from './readers/feig/FeigReader';
+export type { FeigOptions } from './readers/feig/FeigReader';
+export { HidReader } from './readers/hid/HidReader';
+export { openReader, readerFor, securityOf } from './readers/openReader';
+export type { ReaderConfig } from './readers/openReader';
+export { readTag, writeTag, setSecured, getSecured, DEFAULT_READ_BLOCKS } from './readers/library';
+export type { ReadTagResult } from './readers/library';
+export type { FrameSplitter } from './readers/splitter';
+
+// ISO 15693
+export { normaliseUid, uidToBytes, uidToString, manufacturerOf } from './iso15693/uid';
+export type { UidOrder } from './iso15693/uid';
+export * as iso15693 from './iso15693/commands';
+export * as airTime from './iso15693/timing';
+
+// Simulator
+export { VirtualPad } from './sim/VirtualPad';
+export type { InventoryResult, ExchangeResult, PadEvents } from './sim/VirtualPad';
+export { VirtualTag } from './sim/VirtualTag';
+export type { TagSpec, TagState } from './sim/VirtualTag';
+export { ReaderSimulator } from './sim/ReaderSimulator';
+export type { SimulatorOptions, SimulatorStats } from './sim/ReaderSimulator';
+export { startPtySimulator, startMemorySimulator } from './sim/simulate';
+export type { PtySimulator, MemorySimulator, PadFile, StartOptions } from './sim/simulate';
+export type { SimProtocol } from './sim/handlers';
+export { createPtyPair } from './sim/ptyPair';
+export type { PtyPair } from './sim/ptyPair';

@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   /** Line rate used for the serial byte time; default: the transport's, else the family's. */
   baudRate?: number;
   bitsPerByte?: number;
+  /** Busy-wait (yielding) for the last `spinMs` before an answer is due, for timing accuracy on a loaded machine. Default 4. */
+  spinMs?: number;
 }
 
 export interface SimulatorStats {
@@ -24,6 +26,8 @@ export interface SimulatorStats {
   airTimeUs: number;
   serialTimeUs: number;
   crcErrorsInjected: number;
+  /** How late answers left compared with the modelled time (timer and scheduling lag of the simulator itself). */
+  lateUs: number;
 }
 
 const DEFAULT_LINE: Record<SimProtocol, { baudRate: number; bitsPerByte: number } | undefined> = {
@@ -33,15 +37,21 @@ const DEFAULT_LINE: Record<SimProtocol, { baudRate: number; bitsPerByte: number 
 };
 
 /** Sleeps until `deadline` (performance.now() ms) with sub-millisecond accuracy. */
-async function sleepUntil(deadline: number): Promise<void> {
-  const coarse = deadline - performance.now() - 1.5;
+async function sleepUntil(deadline: number, spinMs: number): Promise<void> {
+  const coarse = deadline - performance.now() - spinMs;
   if (coarse > 0) await new Promise((r) => setTimeout(r, coarse));
   while (performance.now() < deadline) await new Promise((r) => setImmediate(r));
 }
 
 export class ReaderSimulator {
   readonly pad: VirtualPad;
-  readonly stats: SimulatorStats = { requests: 0, airTimeUs: 0, serialTimeUs: 0, crcErrorsInjected: 0 };
+  readonly stats: SimulatorStats = {
+    requests: 0,
+    airTimeUs: 0,
+    serialTimeUs: 0,
+    crcErrorsInjected: 0,
+    lateUs: 0,
+  };
   private readonly ctx: SimContext;
   private crcFaults = 0;
   private readonly splitter;
@@ -131,7 +141,11 @@ export class ReaderSimulator {
       const last = bytes.length - 1 - [...bytes].reverse().findIndex((b) => b !== 0); // last frame byte (HID has zero fill)
       bytes[last] = bytes[last]! ^ 0xff;
     }
-    if (this.options.realTime ?? true) await sleepUntil(receivedAt + (result.airTimeUs + serialUs) / 1000);
+    if (this.options.realTime ?? true) {
+      const deadline = receivedAt + (result.airTimeUs + serialUs) / 1000;
+      await sleepUntil(deadline, this.options.spinMs ?? 4);
+      this.stats.lateUs += Math.max(0, performance.now() - deadline) * 1000;
+    }
     if (this.transport.isOpen) await this.transport.write(bytes).catch(() => undefined);
   }
 }

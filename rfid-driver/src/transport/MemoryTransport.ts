@@ -65,7 +65,7 @@ export class MemoryTransport implements Transport {
     if (!this.link.isPlugged) throw new RfidError('DISCONNECTED', { path: this.info.path });
     const copy = bytes.slice();
     const peer = this.link.peerOf(this);
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (peer.isOpen && this.link.isPlugged) peer.events.emit('data', copy);
   }
 
