@@ -263,6 +263,15 @@ describe('validation', () => {
   });
 });
 
+describe('an empty tour', () => {
+  it('accepts fixes, fires nothing and has no next stop', () => {
+    const g = createGeofencer([]);
+    expect(g.update(fixNear(DUNKIRK, 0, 0, 80))).toEqual([]);
+    expect(g.state).toMatchObject({ inside: null, nextStopId: null });
+    expect(g.next(DUNKIRK)).toBeNull();
+  });
+});
+
 describe('the spatial index does the work', () => {
   it('examines only stops near the fix, not all 50,000', () => {
     let reads = 0;

@@ -94,7 +94,10 @@ export function createGeofencer(stops: readonly GeofenceStop[], opts: GeofencerO
   }
   const index = createPointIndex(zones);
   const searchM = zones.reduce((m, z) => Math.max(m, z.stop.radiusM), 0);
-  const maxAccuracyM = opts.maxAccuracyM ?? zones.reduce((m, z) => Math.max(m, z.stop.minAccuracyM), 0);
+  // With no stops nothing can fire, so no fix is worth calling imprecise.
+  const maxAccuracyM =
+    opts.maxAccuracyM ??
+    (zones.length === 0 ? Infinity : zones.reduce((m, z) => Math.max(m, z.stop.minAccuracyM), 0));
   const filterOpts = { maxAccuracyM, maxSpeedMps: opts.maxSpeedMps ?? DEFAULT_MAX_SPEED_MPS };
 
   let filter = createFixFilter(filterOpts);
