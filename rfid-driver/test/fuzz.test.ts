@@ -16,6 +16,8 @@ import { fuzzTargets } from './fuzz-targets';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300);
 const seed = Number(process.env.FUZZ_SEED ?? 0x28560);
+/** Long runs (npm run fuzz) need more than Vitest's 5 s per test. */
+const timeout = 5_000 + runs;
 
 function onlyRfidErrors(fn: () => unknown): void {
   try {
@@ -55,18 +57,26 @@ const decoders: [string, (b: Uint8Array) => unknown][] = [
 ];
 
 describe('no decoder or frame parser throws anything but RfidError', () => {
-  it.each(decoders)('%s on random bytes', (_name, decode) => {
-    fc.assert(
-      fc.property(anyBytes, (b) => onlyRfidErrors(() => decode(b))),
-      { numRuns: runs, seed },
-    );
-  });
-  it.each(decoders)('%s on mutated tags', (_name, decode) => {
-    fc.assert(
-      fc.property(mutated, (b) => onlyRfidErrors(() => decode(b))),
-      { numRuns: runs, seed },
-    );
-  });
+  it.each(decoders)(
+    '%s on random bytes',
+    (_name, decode) => {
+      fc.assert(
+        fc.property(anyBytes, (b) => onlyRfidErrors(() => decode(b))),
+        { numRuns: runs, seed },
+      );
+    },
+    timeout,
+  );
+  it.each(decoders)(
+    '%s on mutated tags',
+    (_name, decode) => {
+      fc.assert(
+        fc.property(mutated, (b) => onlyRfidErrors(() => decode(b))),
+        { numRuns: runs, seed },
+      );
+    },
+    timeout,
+  );
 });
 
 describe('encoders and decoders agree', () => {
@@ -75,40 +85,48 @@ describe('encoders and decoders agree', () => {
     minLength: 1,
     maxLength: 20,
   });
-  it('ISO 28560-2 round-trips any element values', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[1-9][0-9]{0,15}$/), text, text, (pii, shelf, title) => {
-        const bytes = encodePart2([
-          { oid: 1, value: pii },
-          { oid: 6, value: shelf },
-          { oid: 17, value: title },
-        ]);
-        const rec = decodePart2(bytes);
-        expect(rec.elements.map((e) => e.value)).toEqual([pii, shelf, title]);
-      }),
-      { numRuns: runs, seed },
-    );
-  });
-  it('ISO 28560-3 round-trips', () => {
-    fc.assert(
-      fc.property(
-        fc.stringMatching(/^[A-Z0-9]{1,24}$/),
-        fc.stringMatching(/^[A-Z0-9]{1,11}$/),
-        fc.integer({ min: 1, max: 255 }),
-        (pii, lib, parts) => {
-          const data = {
-            version: 1,
-            typeOfUsage: 1,
-            partsInItem: parts,
-            partNumber: 1,
-            primaryItemId: pii,
-            country: 'FR',
-            library: lib,
-          };
-          expect(decodeTag(encodeTag({ model: 'iso28560-3', data }))).toMatchObject(data);
-        },
-      ),
-      { numRuns: runs, seed },
-    );
-  });
+  it(
+    'ISO 28560-2 round-trips any element values',
+    () => {
+      fc.assert(
+        fc.property(fc.stringMatching(/^[1-9][0-9]{0,15}$/), text, text, (pii, shelf, title) => {
+          const bytes = encodePart2([
+            { oid: 1, value: pii },
+            { oid: 6, value: shelf },
+            { oid: 17, value: title },
+          ]);
+          const rec = decodePart2(bytes);
+          expect(rec.elements.map((e) => e.value)).toEqual([pii, shelf, title]);
+        }),
+        { numRuns: runs, seed },
+      );
+    },
+    timeout,
+  );
+  it(
+    'ISO 28560-3 round-trips',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.stringMatching(/^[A-Z0-9]{1,24}$/),
+          fc.stringMatching(/^[A-Z0-9]{1,11}$/),
+          fc.integer({ min: 1, max: 255 }),
+          (pii, lib, parts) => {
+            const data = {
+              version: 1,
+              typeOfUsage: 1,
+              partsInItem: parts,
+              partNumber: 1,
+              primaryItemId: pii,
+              country: 'FR',
+              library: lib,
+            };
+            expect(decodeTag(encodeTag({ model: 'iso28560-3', data }))).toMatchObject(data);
+          },
+        ),
+        { numRuns: runs, seed },
+      );
+    },
+    timeout,
+  );
 });
