@@ -224,3 +224,32 @@ describe('an installed tour', () => {
     expect(again.store.get().installed).toEqual({});
   });
 });
+
+describe('offline map tiles', () => {
+  it('caches the tiles of the tour area from the configured URL at download', async () => {
+    const { lonLatToTile } = await import('../src/core/tiles');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const [w, s, e, n] = tour(FIXTURE_ID).bounds;
+    // Serve the z12–13 tiles of the area from the fixture folder.
+    const served: string[] = [];
+    for (const z of [12, 13]) {
+      const a = lonLatToTile(w, n, z);
+      const b = lonLatToTile(e, s, z);
+      for (let x = a.x; x <= b.x; x++)
+        for (let y = a.y; y <= b.y; y++) {
+          mkdirSync(join(fx.root, 'tiles', String(z), String(x)), { recursive: true });
+          writeFileSync(join(fx.root, 'tiles', String(z), String(x), `${y}.png`), `tile ${z}/${x}/${y}`);
+          served.push(`${z}/${x}/${y}`);
+        }
+    }
+    const { library, caches } = setup({
+      tileUrl: `${server.url}tours/tiles/{z}/{x}/{y}.png`,
+      offlineMaxZoom: 13,
+    });
+    await library.download(tour(FIXTURE_ID));
+    const cached = (await caches.get('tour-tiles').keys()).map((k) =>
+      k.url.split('/tiles/')[1]!.replace('.png', ''),
+    );
+    expect(cached.sort()).toEqual(served.sort());
+  });
+});

@@ -90,7 +90,16 @@ describe.skipIf(!haveChromium())('tour PWA end to end', { timeout: 120_000 }, ()
       return navigator.serviceWorker.controller !== null;
     });
     expect(controlled).toBe(true);
+    // Chromium decided the app is installable: it offered its install prompt (the app defers it to a button).
+    await page.getByRole('button', { name: 'Install the app' }).waitFor();
     await axe('01-catalogue');
+    // The language follows the browser (en-GB here) and can be switched; the choice is kept.
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Parcours patrimoniaux' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.getByLabel('Langue').selectOption('nl');
+    await page.getByRole('heading', { level: 1, name: 'Erfgoedwandelingen' }).waitFor();
+    await page.getByLabel('Taal').selectOption('en');
   });
 
   it('downloads a tour with a visible progress bar, verified, and marks it downloaded', async () => {
@@ -121,7 +130,7 @@ describe.skipIf(!haveChromium())('tour PWA end to end', { timeout: 120_000 }, ()
     await alert.waitFor();
     expect(await alert.getAttribute('data-code')).toBe('PACKAGE_REFUSED');
     expect(await alert.textContent()).toMatch(/failed its security check.*ASSET_HASH_MISMATCH/);
-    await page.screenshot({ path: join(ARTIFACTS, '03-refused.png'), fullPage: true });
+    await axe('03-refused');
     const broken = await page.evaluate(async (id) => {
       const keys = await (await caches.open('tour-packages')).keys();
       return keys.filter((k) => k.url.includes(`/${id}/`) && k.url.endsWith('manifest.json')).length;
