@@ -5,6 +5,7 @@ import { catalogueEntry, catalogueSchema, isTourFormatError } from '@dunkirk/con
 import type { WrittenPackage } from '@dunkirk/content/node';
 import { readSource, writePackage } from '@dunkirk/content/node';
 import { formatRefusal } from './formatRefusal';
+import { prepareNarration } from './media/prepare';
 
 /**
  * A step between reading a source and writing its package, e.g. narration synthesis: it may add
@@ -17,7 +18,7 @@ export type PrepareHook = (source: SourceManifest, tourDir: string) => Promise<S
  * The hook `tour build` runs unless `--no-prepare` is given. None yet: the media pipeline
  * (authoring/src/media) plugs narration synthesis in here.
  */
-export const defaultPrepare: PrepareHook | undefined = undefined;
+export const defaultPrepare: PrepareHook | undefined = (source, tourDir) => prepareNarration(source, tourDir);
 
 export interface BuildOptions {
   /** Package folder to (re)write. */
