@@ -4,7 +4,6 @@ import type { RfidReader, TagInfo } from '../Reader';
 import { ReaderBase, type ReaderOptions } from '../ReaderBase';
 import {
   BROADCAST,
-  CMD,
   SUB,
   SplitterFeig,
   answer,
@@ -88,4 +87,3 @@ export class FeigReader extends ReaderBase implements RfidReader {
   }
 }
 
-export { CMD as FEIG_CMD };
