@@ -333,8 +333,10 @@ export class Sip2Client {
   private async connect(): Promise<void> {
     if (this.currentState === 'closed') return;
     this.setState(this.currentState === 'offline' ? 'offline' : 'connecting');
+    let opened: Socket | undefined;
     try {
       const socket = await this.openSocket();
+      opened = socket;
       if (this.isClosed()) {
         socket.destroy();
         return;
@@ -367,6 +369,8 @@ export class Sip2Client {
       this.attempt = 0;
       this.startPolling();
     } catch (err) {
+      // If the socket's own close already dropped it, a reconnect is scheduled: do not schedule twice.
+      if (opened && this.socket !== opened) return;
       const reason = err instanceof SipError ? err : new SipError('OFFLINE', (err as Error).message);
       this.dropConnection(reason);
     }
