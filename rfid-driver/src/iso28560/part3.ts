@@ -28,15 +28,16 @@ export const PART3_LENGTH = 34;
 export const PART3_TRUNCATED_LENGTH = 32;
 export const EXTENSION_PII = 0x0001;
 
-/** Type of usage, ISO 28560-3 §5.2 (low nibble of byte 0). */
+/** Type of usage, ISO 28560-3 §5.2 / Danish data model (low nibble of byte 0); 3–6 are local or reserved. */
 export const TYPE_OF_USAGE: Readonly<Record<number, string>> = {
   0: 'acquisition',
   1: 'circulating',
   2: 'non-circulating',
-  3: 'discarded',
-  4: 'patron-card',
-  8: 'local-1',
-  9: 'local-2',
+  3: 'local-3',
+  4: 'local-4',
+  7: 'discarded',
+  8: 'patron-card',
+  9: 'equipment',
 };
 
 export interface ExtensionBlock {
