@@ -5,7 +5,7 @@ import type { TrustedKey } from '../integrity/signing';
 import { assetPath } from '../package/assetPath';
 import type { PackageLimits } from '../package/limits';
 import { resolveLimits } from '../package/limits';
-import { parseAndVerifyManifest } from '../package/parseAndVerifyManifest';
+import { MAX_SIGNATURE_FILE_BYTES, parseAndVerifyManifest } from '../package/parseAndVerifyManifest';
 import { verifyAsset } from '../package/verifyAsset';
 import type { Asset, Manifest } from '../schema/manifest';
 
@@ -67,7 +67,7 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
   );
   if (!manifestBytes)
     throw new TourFormatError('SOURCE_INVALID', { file: 'manifest.json', issue: 'missing' });
-  const sigBytes = await readLimited(join(dir, 'manifest.sig'), 'manifest.sig', 64 * 1024);
+  const sigBytes = await readLimited(join(dir, 'manifest.sig'), 'manifest.sig', MAX_SIGNATURE_FILE_BYTES);
   const manifest = await parseAndVerifyManifest(manifestBytes, sigBytes, options.trustedKeys, limits);
 
   const expected = new Map(manifest.assets.map((a) => [assetPath(a), a]));

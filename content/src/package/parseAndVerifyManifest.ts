@@ -6,6 +6,9 @@ import { decodeJson, parseManifest } from '../schema/parse';
 import type { PackageLimits } from './limits';
 import { resolveLimits } from './limits';
 
+/** A manifest.sig is about 200 bytes; anything near this is not one. */
+export const MAX_SIGNATURE_FILE_BYTES = 64 * 1024;
+
 /**
  * The browser's way in: bytes of `manifest.json` and `manifest.sig` → a verified Manifest.
  * The signature is checked before the bytes are parsed, so nothing unsigned is ever interpreted.
@@ -26,6 +29,12 @@ export async function parseAndVerifyManifest(
     });
   }
   if (!sigBytes) throw new TourFormatError('SIGNATURE_MISSING', { file: 'manifest.sig' });
+  if (sigBytes.byteLength > MAX_SIGNATURE_FILE_BYTES) {
+    throw new TourFormatError('SIGNATURE_INVALID', {
+      file: 'manifest.sig',
+      issue: 'larger than a signature file can be',
+    });
+  }
   await verifyManifestSignature(manifestBytes, sigBytes, trustedPublicKeys);
   const manifest = parseManifest(decodeJson(manifestBytes, 'manifest.json'));
   checkDeclaredSizes(manifest, l, manifestBytes.byteLength + sigBytes.byteLength);
