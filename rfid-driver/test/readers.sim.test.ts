@@ -123,6 +123,16 @@ describe.each<SimProtocol>(['3m', 'feig', 'hid-rrhf'])('%s reader ↔ simulator 
     await reader.close();
   });
 
+  it('closing the reader cancels the pending command (canceled flag) and later commands are NOT_OPEN', async () => {
+    sim = await startMemorySimulator({ protocol, pad: [{ uid: uid(1) }] });
+    const reader = readerFor(protocol, sim.transport, { timeoutMs: 1000 });
+    await reader.open();
+    const pending = reader.inventory().catch((e: unknown) => e);
+    await reader.close();
+    expect(await pending).toMatchObject({ code: 'CANCELED', canceled: true });
+    await expect(reader.inventory()).rejects.toMatchObject({ code: 'NOT_OPEN' });
+  });
+
   it('unplug: pending command fails as disconnected, then the reader reconnects', async () => {
     sim = await startMemorySimulator({ protocol, pad: [{ uid: uid(1) }] });
     const reader = readerFor(protocol, sim.transport, { timeoutMs: 1000, reconnect: { intervalMs: 20 } });

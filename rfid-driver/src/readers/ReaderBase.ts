@@ -31,6 +31,8 @@ export abstract class ReaderBase {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private wireErrors: RfidError[] = [];
   private hasBeenOpen = false;
+  /** Bumped by close(): commands queued before it are canceled, not run. */
+  private generation = 0;
 
   constructor(
     readonly transportImpl: Transport,
@@ -62,6 +64,7 @@ export abstract class ReaderBase {
 
   async close(): Promise<void> {
     this.closedByUser = true;
+    this.generation++;
     clearTimeout(this.reconnectTimer);
     this.pending?.reject(new RfidError('CANCELED', { path: this.transport.path }));
     this.pending = undefined;
@@ -71,7 +74,9 @@ export abstract class ReaderBase {
 
   /** Sends a request frame and resolves with the next whole frame, serialised with other commands. */
   protected transact(request: Uint8Array, timeoutMs = this.options.timeoutMs ?? 1000): Promise<Uint8Array> {
+    const generation = this.generation;
     const run = async (): Promise<Uint8Array> => {
+      if (generation !== this.generation) throw new RfidError('CANCELED', { path: this.transport.path });
       const retries = this.options.retries ?? 1;
       for (let attempt = 0; ; attempt++) {
         try {

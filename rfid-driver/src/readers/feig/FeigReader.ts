@@ -2,16 +2,7 @@ import { RfidError } from '../../errors';
 import type { Transport } from '../../transport/Transport';
 import type { RfidReader, TagInfo } from '../Reader';
 import { ReaderBase, type ReaderOptions } from '../ReaderBase';
-import {
-  BROADCAST,
-  SUB,
-  SplitterFeig,
-  answer,
-  dataOf,
-  decodeFrame,
-  encodeFrame,
-  request,
-} from './protocol';
+import { BROADCAST, SUB, SplitterFeig, answer, dataOf, decodeFrame, encodeFrame, request } from './protocol';
 
 export interface FeigOptions extends ReaderOptions {
   /** COM-ADR of the reader; 0xFF reaches any (default). */
@@ -86,4 +77,3 @@ export class FeigReader extends ReaderBase implements RfidReader {
     }
   }
 }
-
