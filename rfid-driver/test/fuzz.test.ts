@@ -79,6 +79,27 @@ describe('no decoder or frame parser throws anything but RfidError', () => {
   );
 });
 
+describe('tag decoders say where the data went wrong', () => {
+  const tagDecoders = decoders.slice(0, 4);
+  it.each(tagDecoders)(
+    '%s errors carry a byte offset',
+    (_name, decode) => {
+      fc.assert(
+        fc.property(fc.oneof(anyBytes, mutated), (b) => {
+          try {
+            decode(b);
+          } catch (e) {
+            if (!(e instanceof RfidError)) throw e;
+            expect(typeof e.details.offset).toBe('number');
+          }
+        }),
+        { numRuns: runs, seed },
+      );
+    },
+    timeout,
+  );
+});
+
 describe('encoders and decoders agree', () => {
   const text = fc.string({
     unit: fc.constantFrom(...'ABCXYZabc0123456789-:/. é'.split('')),
