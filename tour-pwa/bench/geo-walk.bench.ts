@@ -13,13 +13,19 @@ import { syntheticTour } from '../src/geo/testing';
 
 const WALKS = 300;
 
-function rate(label: string, stops: GeofenceStop[], route: LngLat[], accuracyM: number): void {
+function rate(
+  label: string,
+  stops: GeofenceStop[],
+  route: LngLat[],
+  accuracyM: number,
+  noiseCorrelationS = 0,
+): void {
   let complete = 0;
   let missed = 0;
   let outOfOrder = 0;
   for (let seed = 0; seed < WALKS; seed++) {
     const g = createGeofencer(stops, { order: 'any' });
-    const got = walkFixes(route, { everyM: 5, noiseM: 10, accuracyM, seed })
+    const got = walkFixes(route, { everyM: 5, noiseM: 10, accuracyM, seed, noiseCorrelationS })
       .flatMap((f) => g.update(f))
       .flatMap((e) => (e.type === 'arrive' ? [e.stopId] : []));
     if (got.length === stops.length) complete++;
@@ -36,7 +42,9 @@ function rate(label: string, stops: GeofenceStop[], route: LngLat[], accuracyM: 
   );
 }
 
-console.log(`${WALKS} seeded walks each: a fix every 5 m, 10 m Gaussian noise per axis, order 'any'`);
+console.log(
+  `${WALKS} seeded walks each: a fix every 5 m, 10 m Gaussian noise per axis (white unless τ given), order 'any'`,
+);
 for (const [r, dwell, acc] of [
   [15, 0, 10],
   [20, 0, 10],
@@ -46,6 +54,11 @@ for (const [r, dwell, acc] of [
 ] as const) {
   const { stops, route } = syntheticTour(8, 250, { radiusM: r, dwellS: dwell, minAccuracyM: 30 });
   rate(`synthetic: 8 stops, r ${r} m, dwell ${dwell} s, acc ${acc} m`, stops, route, acc);
+}
+
+for (const tau of [10, 30, 60]) {
+  const { stops, route } = syntheticTour(8, 250, { radiusM: 25, dwellS: 5, minAccuracyM: 30 });
+  rate(`synthetic: r 25 m, dwell 5 s, noise drifting τ ${tau} s`, stops, route, 10, tau);
 }
 
 const toursDir = fileURLToPath(new URL('../../content/tours/', import.meta.url));
@@ -63,4 +76,5 @@ for (const id of existsSync(toursDir) ? readdirSync(toursDir) : []) {
   });
   const route = parseRouteGeoJson(JSON.parse(readFileSync(`${dir}route.geojson`, 'utf8')));
   rate(`content/tours/${id} (${stops.length} stops), acc 10 m`, stops, route, 10);
+  rate(`content/tours/${id}, noise drifting τ 30 s`, stops, route, 10, 30);
 }

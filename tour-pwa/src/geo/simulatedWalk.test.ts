@@ -75,6 +75,32 @@ describe('walkFixes', () => {
     expect(mean).toBeLessThan(17);
   });
 
+  it('drifts its error slowly with noiseCorrelationS, at the same spread', () => {
+    const long: LngLat[] = [DUNKIRK, destination(DUNKIRK, 90, 20_000)];
+    // Signed north–south error of each fix against the noiseless walk, in metres.
+    const truth = walkFixes(long, { everyM: 5, noiseM: 0, accuracyM: 10, seed: 11 });
+    const errors = (tau: number) =>
+      walkFixes(long, { everyM: 5, noiseM: 10, accuracyM: 10, seed: 11, noiseCorrelationS: tau }).map(
+        (f, i) => (f.position[1] - truth[i]!.position[1]) * 111_195,
+      );
+    const stats = (e: number[]) => {
+      const mean = e.reduce((s, x) => s + x, 0) / e.length;
+      const variance = e.reduce((s, x) => s + (x - mean) ** 2, 0) / e.length;
+      let lag1 = 0;
+      for (let i = 1; i < e.length; i++) lag1 += (e[i]! - mean) * (e[i - 1]! - mean);
+      return { sd: Math.sqrt(variance), autocorrelation: lag1 / (e.length - 1) / variance };
+    };
+    const white = stats(errors(0));
+    const drifting = stats(errors(30));
+    // Fixes 5 m apart at 1.4 m/s are 3.57 s apart: φ = exp(−3.57/30) ≈ 0.89 for τ = 30 s.
+    expect(white.autocorrelation).toBeLessThan(0.1);
+    expect(drifting.autocorrelation).toBeGreaterThan(0.8);
+    expect(white.sd).toBeGreaterThan(9);
+    expect(white.sd).toBeLessThan(11);
+    expect(drifting.sd).toBeGreaterThan(7);
+    expect(drifting.sd).toBeLessThan(13);
+  });
+
   it('refuses a route of fewer than two points and impossible options', () => {
     const code = (fn: () => unknown) => {
       try {

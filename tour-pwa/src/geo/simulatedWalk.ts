@@ -9,6 +9,12 @@ export interface WalkFixesOptions {
   everyM: number;
   /** Standard deviation, in metres, of the Gaussian error added independently east and north. */
   noiseM: number;
+  /**
+   * Time constant of the error, in seconds. 0 (default): a fresh error for every fix. Above 0, the error
+   * drifts as a first-order Gauss–Markov process, as a real receiver's does (multipath and atmosphere
+   * change slowly), keeping `noiseM` as its standard deviation.
+   */
+  noiseCorrelationS?: number;
   /** The `accuracyM` each fix reports. */
   accuracyM: number;
   seed: number;
@@ -24,6 +30,8 @@ export interface SimulatedWalkOptions {
   intervalMs: number;
   /** See {@link WalkFixesOptions.noiseM}; default 0. */
   noiseM?: number;
+  /** See {@link WalkFixesOptions.noiseCorrelationS}; default 0. */
+  noiseCorrelationS?: number;
   /** Default 5 m. */
   accuracyM?: number;
   /** Default 1. */
@@ -58,6 +66,7 @@ export function simulatedWalk(route: LngLat[], opts: SimulatedWalkOptions): Posi
         everyM: (opts.speedMps * opts.intervalMs) / 1000,
         speedMps: opts.speedMps,
         noiseM: opts.noiseM ?? 0,
+        noiseCorrelationS: opts.noiseCorrelationS ?? 0,
         accuracyM: opts.accuracyM ?? 5,
         seed: opts.seed ?? 1,
         startAt: now(),
@@ -84,19 +93,29 @@ function* walk(route: LngLat[], opts: WalkFixesOptions): Generator<Fix> {
   const speed = opts.speedMps ?? DEFAULT_WALK_SPEED_MPS;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new GeoError('OPTION_INVALID', { field: 'speedMps' });
   if (!(opts.noiseM >= 0)) throw new GeoError('OPTION_INVALID', { field: 'noiseM' });
+  const tau = opts.noiseCorrelationS ?? 0;
+  if (!(tau >= 0)) throw new GeoError('OPTION_INVALID', { field: 'noiseCorrelationS' });
   if (!(opts.accuracyM >= 0)) throw new GeoError('OPTION_INVALID', { field: 'accuracyM' });
   if (route.length < 2) throw new GeoError('ROUTE_TOO_SHORT', { field: 'route' });
   const points = alongRoute(route, opts.everyM);
   const normal = gaussian(seededRandom(opts.seed));
   const startAt = opts.startAt ?? 0;
   let travelled = 0;
+  let prevTime = 0;
+  let east = 0;
+  let north = 0;
   for (let i = 0; i < points.length; i++) {
     const truth = points[i]!;
     if (i > 0) travelled += distanceM(points[i - 1]!, truth);
     const ahead = points[i + 1] ?? truth;
     const heading = i + 1 < points.length ? bearingDeg(truth, ahead) : null;
-    const east = normal() * opts.noiseM;
-    const north = normal() * opts.noiseM;
+    // Gauss–Markov: keep φ of the previous error, add fresh noise scaled so the variance stays noiseM².
+    const time = travelled / speed;
+    const phi = i === 0 || tau === 0 ? 0 : Math.exp(-(time - prevTime) / tau);
+    const fresh = Math.sqrt(1 - phi * phi) * opts.noiseM;
+    east = phi * east + fresh * normal();
+    north = phi * north + fresh * normal();
+    prevTime = time;
     const offset = Math.hypot(east, north);
     const position =
       offset === 0 ? truth : destination(truth, (Math.atan2(east, north) * 180) / Math.PI, offset);

@@ -60,6 +60,14 @@ describe('walking a synthetic tour (8 stops, 25 m zones, 5 s dwell, fix every 5 
     }
   });
 
+  it('fires them all with 40 m zones when the error drifts slowly (τ 30 s), as a real receiver’s does', () => {
+    const { stops, route } = syntheticTour(8, 250, { radiusM: 40, dwellS: 8, minAccuracyM: 35 });
+    for (const seed of SEEDS) {
+      const fixes = walkFixes(route, { ...WALK, noiseCorrelationS: 30, seed });
+      expect(arrivals(stops, fixes), `seed ${seed}`).toEqual(stops.map((s) => s.id));
+    }
+  });
+
   it('never fires a stop twice or out of order, whatever the tour’s shape, zones and noise', () => {
     fc.assert(
       fc.property(
@@ -69,12 +77,17 @@ describe('walking a synthetic tour (8 stops, 25 m zones, 5 s dwell, fix every 5 
           radiusM: fc.integer({ min: 10, max: 60 }),
           dwellS: fc.integer({ min: 0, max: 15 }),
           noiseM: fc.integer({ min: 0, max: 25 }),
+          noiseCorrelationS: fc.constantFrom(0, 10, 60),
           accuracyM: fc.integer({ min: 3, max: 40 }),
           seed: fc.integer(),
         }),
-        ({ count, legM, radiusM, dwellS, noiseM, accuracyM, seed }) => {
+        ({ count, legM, radiusM, dwellS, noiseM, noiseCorrelationS, accuracyM, seed }) => {
           const { stops, route } = syntheticTour(count, legM, { radiusM, dwellS, minAccuracyM: 30 });
-          const fired = arrivals(stops, walkFixes(route, { everyM: 5, noiseM, accuracyM, seed }), 'any');
+          const fired = arrivals(
+            stops,
+            walkFixes(route, { everyM: 5, noiseM, noiseCorrelationS, accuracyM, seed }),
+            'any',
+          );
           const order = fired.map((id) => stops.findIndex((s) => s.id === id));
           expect(order).toEqual([...new Set(order)].sort((a, b) => a - b));
         },
