@@ -289,6 +289,16 @@ export function decodeFrame(frame: Uint8Array, opts: SipCodecOptions = {}): Deco
   return parseStripped(decodeText(bytes, charset), () => bytes);
 }
 
+const CODE_MAPS = new WeakMap<AnySpec, ReadonlyMap<string, VarSpec>>();
+function fieldsByCode(spec: AnySpec): ReadonlyMap<string, VarSpec> {
+  let map = CODE_MAPS.get(spec);
+  if (!map) {
+    map = new Map(spec.fields.map((v) => [v.code, v]));
+    CODE_MAPS.set(spec, map);
+  }
+  return map;
+}
+
 function parseStripped(text: string, bytesOf: () => Uint8Array): DecodedFrame {
   if (text.length < 2)
     throw new SipError('TOO_SHORT', 'a message has at least its 2-character identifier', { column: 1 });
@@ -352,7 +362,7 @@ function parseStripped(text: string, bytesOf: () => Uint8Array): DecodedFrame {
     out[f.name] = readFixed(spec, f, text.slice(pos, pos + w), pos + 1);
     pos += w;
   }
-  const byCode = new Map(spec.fields.map((v) => [v.code, v]));
+  const byCode = fieldsByCode(spec);
   const extra: ExtraField[] = [];
   while (pos < bodyEnd) {
     const code = text.slice(pos, pos + 2);
