@@ -96,3 +96,40 @@ describe.skipIf(!hasSocat).each(['3m', 'feig'] as const)('%s over a PTY pair', (
     expect((await reader.inventory()).length).toBe(10);
   });
 });
+
+describe.skipIf(!hasSocat)('rfid simulate in a child process', () => {
+  it('prints a PTY path that a driver in this process can use; stdin places and lifts tags', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../bin/rfid.mjs', import.meta.url));
+    const pad = fileURLToPath(new URL('../examples/pad.json', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [bin, 'simulate', '--protocol', '3m', '--pad', pad, '--lang', 'en'],
+      {
+        stdio: ['pipe', 'pipe', 'ignore'],
+      },
+    );
+    try {
+      let out = '';
+      const path = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /^(\/\S+)$/m.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', () => reject(new Error(`simulator exited: ${out}`)));
+      });
+      reader = await openReader({ protocol: '3m', path, timeoutMs: 2000 });
+      expect((await reader.inventory()).length).toBe(5);
+      child.stdin.write('lift E0040150001000AB\n');
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await reader.inventory()).map((t) => t.uid)).not.toContain('E0040150001000AB');
+    } finally {
+      await reader?.close();
+      reader = undefined;
+      child.stdin.end('quit\n');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }, 20_000);
+});
