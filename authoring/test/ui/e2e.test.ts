@@ -1,0 +1,163 @@
+/**
+ * The curator's whole path in headless Chromium (Debian's, never downloaded): create a tour, place
+ * three stops on the map, write a French script, add an image with alt text and licence, see the
+ * missing English/Dutch report, run the walk simulator (three stops fire), publish; the package
+ * verifies. axe-core runs on every screen. Screenshots go to authoring/test-artifacts/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { build as viteBuild } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRepoRoot, resolveTrustedKeys, verifyPackage } from '@dunkirk/content/node';
+import type { Chromium } from '../../../test/support/chromium';
+import { launchChromium, seriousViolations } from '../../../test/support/chromium';
+import type { AuthoringServer } from '../../src/server';
+import { startAuthoringServer } from '../../src/server';
+
+const UI = resolve(import.meta.dirname, '../../ui');
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+const repoRoot = findRepoRoot(import.meta.dirname);
+
+let root: string;
+let server: AuthoringServer;
+let browser: Chromium;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(UI, 'dist', 'index.html')) || process.env['AUTHORING_UI_REBUILD']) {
+    await viteBuild({ configFile: join(UI, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  root = await mkdtemp(join(tmpdir(), 'authoring-e2e-'));
+  await mkdir(join(root, 'tours'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await startAuthoringServer({
+    repoRoot,
+    toursDir: join(root, 'tours'),
+    publishDir: join(root, 'published'),
+    uiDir: join(UI, 'dist'),
+    port: 0,
+  });
+  browser = await launchChromium({
+    bypassCSP: true /* axe is injected inline */,
+    locale: 'fr-FR',
+    viewport: { width: 1400, height: 900 },
+  });
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('dialog', (d) => void d.accept());
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function expectAccessible(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+async function mapReady(testId: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"][data-ready="yes"]`).waitFor({ timeout: 30_000 });
+}
+
+describe('authoring UI, end to end', () => {
+  it('a curator creates, writes, illustrates, simulates and publishes a tour', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Parcours', level: 1 }).waitFor();
+    await expectAccessible('1-tour-list');
+
+    // Create a tour.
+    await page.getByLabel('Identifiant').fill('mole-est');
+    await page.getByLabel('Titre (français)').fill('La jetée Est');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await mapReady('editor-map');
+
+    // Three stops by clicking the map, then the route through them.
+    await page.getByRole('radio', { name: 'Ajouter un arrêt' }).check();
+    const box = (await page.getByTestId('editor-map').boundingBox())!;
+    for (const fx of [0.3, 0.5, 0.7]) {
+      const before = await page.locator('.stop-marker').count();
+      await page.mouse.click(box.x + box.width * fx, box.y + box.height * (0.35 + fx / 4));
+      await expect.poll(() => page.locator('.stop-marker').count()).toBe(before + 1);
+    }
+    await page.getByRole('radio', { name: 'Sélection' }).check();
+    await page.getByRole('button', { name: 'Itinéraire passant par les arrêts' }).click();
+    await expect.poll(() => page.getByText(/Itinéraire : 3 points/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Ajuster la zone de carte aux arrêts' }).click();
+    await expectAccessible('2-map-editor');
+
+    // An image with credit and licence.
+    await page.getByRole('tab', { name: 'Médiathèque' }).click();
+    const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#7a8fa6' } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel('Fichier')
+      .setInputFiles({ name: 'Jetée est 1940.png', mimeType: 'image/png', buffer: png });
+    await page
+      .getByLabel('Crédit (auteur)')
+      .fill('Archives municipales de Dunkerque (fabriqué pour le test)');
+    await page.getByLabel(/^Licence/).fill('CC-BY-4.0');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Importé : media/jetee-est-1940.webp').waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: /media\/jetee-est-1940\.webp/ }).waitFor();
+    await expectAccessible('3-media-library');
+
+    // The French script, an image with alt text, and a text with HTML that must stay inert.
+    await page.getByRole('tab', { name: 'Arrêts et textes' }).click();
+    await page.getByRole('button', { name: 'Arrêt 1', exact: true }).click();
+    await page.getByRole('button', { name: '+ Narration (script)' }).click();
+    await page
+      .getByLabel('Script de narration (fr)')
+      .fill('Le 26 mai 1940, la jetée Est devient le quai d’embarquement des soldats.');
+    await page.getByRole('button', { name: '+ Image' }).click();
+    await page.getByLabel('Image de la médiathèque').selectOption('media/jetee-est-1940.webp');
+    await page.getByLabel('Texte alternatif (fr)').fill('Une longue jetée de bois qui avance dans la mer.');
+    await page.getByRole('button', { name: '+ Texte' }).click();
+    await page
+      .getByLabel('Texte (Markdown) (fr)')
+      .fill('**Attention** <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">');
+    await expect.poll(() => page.locator('.preview strong').count()).toBeGreaterThan(0);
+    expect(await page.locator('.preview script, .preview img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Enregistré', { exact: true }).waitFor();
+
+    // The missing-translation report names English and Dutch.
+    const report = page.locator('.missing-report');
+    await expect.poll(() => report.locator('[data-missing="en,nl"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('td.cell-missing-text').count()).toBeGreaterThan(0);
+    await expectAccessible('4-stop-editor');
+
+    // Walk simulator: the three stops fire.
+    await page.getByRole('tab', { name: 'Simulateur de marche' }).click();
+    await mapReady('sim-map');
+    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    const fired = page.locator('[data-testid="fired-list"] li');
+    await expect.poll(() => fired.count()).toBe(3);
+    expect(await page.locator('[data-testid="fired-list"] li[data-fired="yes"]').count()).toBe(3);
+    await expectAccessible('5-simulator');
+
+    // Publish (a draft: translations are missing) — built, signed, verified.
+    await page.getByRole('tab', { name: 'Publier' }).click();
+    await page.getByLabel(/Publier malgré des traductions manquantes/).check();
+    await page.getByRole('button', { name: 'Construire, signer et publier' }).click();
+    await page.getByTestId('publish-result').waitFor({ timeout: 90_000 });
+    await page.getByText('Publié : mole-est 0.1.0').waitFor();
+    await expectAccessible('6-publish');
+
+    const trustedKeys = await resolveTrustedKeys({ repoRoot });
+    const verified = await verifyPackage(join(root, 'published', 'mole-est', '0.1.0'), { trustedKeys });
+    expect(verified).toMatchObject({ id: 'mole-est', version: '0.1.0' });
+    // the image and the French draft voice (audio + captions) are in the package
+    expect(verified.assetCount).toBeGreaterThanOrEqual(3);
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
+});
