@@ -33,6 +33,15 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     react(),
+    {
+      // @dunkirk/content's modules only define things (schemas, functions, tables). Saying so lets
+      // the bundler drop what a chunk does not use — notably the Markdown renderer from the first route.
+      name: 'content-has-no-side-effects',
+      transform(code, id) {
+        if (/[\\/]content[\\/]src[\\/]/.test(id)) return { code, map: null, moduleSideEffects: false };
+        return null;
+      },
+    },
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
