@@ -2,21 +2,10 @@
  * The Electron carrier of the kiosk contracts: one channel prefix, and the shape of the single object
  * the preload exposes. The renderer turns that object into typed services with `createClient`.
  */
-import { KioskError, type RpcCarrier, type RpcEvent, type RpcResponse, type Unsubscribe } from './rpc';
+import type { KioskBridge } from './channels';
+import { KioskError, type RpcCarrier } from './rpc';
 
-export const CHANNEL_PREFIX = 'kiosk:';
-export const CHANNELS = {
-  request: `${CHANNEL_PREFIX}request`,
-  event: `${CHANNEL_PREFIX}event`,
-} as const;
-
-/** The one object the preload exposes as `window.kioskBridge`. */
-export interface KioskBridge {
-  request(service: string, method: string, args: unknown[]): Promise<RpcResponse>;
-  listen(listener: (event: RpcEvent) => void): Unsubscribe;
-}
-
-export const BRIDGE_KEY = 'kioskBridge';
+export { BRIDGE_KEY, CHANNEL_PREFIX, CHANNELS, type KioskBridge } from './channels';
 
 /** Adapts the preload's bridge to the carrier interface `createClient` expects. */
 export function bridgeCarrier(bridge: KioskBridge): RpcCarrier {

@@ -7,7 +7,7 @@ import { createDispatcher, forwardEvents, type Services } from '../common/rpc';
 import { registerKioskIpc, sendKioskEvent } from './ipc';
 import type { Logger } from './log';
 import { serveRendererFile } from './renderer-files';
-import { APP_ORIGIN, APP_SCHEME, hardenWebContents, secureWebPreferences } from './security';
+import { APP_ORIGIN, APP_SCHEME, hardenWebContents } from './security';
 
 /** The parts of the `electron` module the shell uses. */
 export type ElectronMain = Pick<
@@ -77,7 +77,24 @@ export async function runKioskApp(
       autoHideMenuBar: true,
       backgroundColor: '#0b1f33',
       show: false,
-      webPreferences: secureWebPreferences(options.preloadPath, options.production),
+      // Written out here, not built by a helper, so that a reviewer (and electronegativity) sees it.
+      webPreferences: {
+        preload: options.preloadPath,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        safeDialogs: true,
+        devTools: !options.production,
+      },
     });
     win.once('ready-to-show', () => win.show());
     win.webContents.on('render-process-gone', (_event, details) => {

@@ -3,7 +3,7 @@
  * electronegativity finds nothing to say: sandboxed renderer, context isolation, no Node,
  * a strict CSP, no navigation, no new windows, no permissions.
  */
-import type { WebContents, WebPreferences } from 'electron';
+import type { WebContents } from 'electron';
 
 /** The renderer is served from this privileged custom scheme, never from file:// or http://. */
 export const APP_SCHEME = 'app';
@@ -37,25 +37,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
-
-export function secureWebPreferences(preloadPath: string, production: boolean): WebPreferences {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-    devTools: !production,
-  };
-}
 
 /** True when a message comes from the kiosk page itself (not a frame or page it was led to). */
 export function isTrustedSender(frameUrl: string | undefined): boolean {

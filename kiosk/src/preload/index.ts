@@ -4,7 +4,7 @@
  * Bundled to one CommonJS file at build time (sandboxed preloads cannot load other files).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_KEY, CHANNELS, type KioskBridge } from '../common/ipc';
+import { BRIDGE_KEY, CHANNELS, type KioskBridge } from '../common/channels';
 import type { RpcEvent, RpcResponse } from '../common/rpc';
 
 let nextId = 1;
