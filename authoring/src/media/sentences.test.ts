@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './sentences';
 
@@ -51,5 +52,39 @@ describe('splitSentences', () => {
   it('keeps a last sentence without a mark, and drops empty text', () => {
     expect(splitSentences('  One.  Two without a mark ', 'en')).toEqual(['One.', 'Two without a mark']);
     expect(splitSentences('   ', 'en')).toEqual([]);
+  });
+});
+
+describe('splitSentences properties (seeded)', () => {
+  it('never loses, adds or reorders text: the sentences joined by spaces give the input back', () => {
+    const piece = fc.constantFrom(
+      'Le port',
+      'M.',
+      'W.',
+      '1.5',
+      '«',
+      '»',
+      '!',
+      '?',
+      '.',
+      '…',
+      'Capt.',
+      '"',
+      'the Mole',
+      '1940',
+      'eind',
+      ',',
+      'Dhr.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom('fr', 'en', 'nl'), (parts, locale) => {
+        const text = parts.join(' ');
+        const out = splitSentences(text, locale as 'fr' | 'en' | 'nl');
+        expect(out.join(' ')).toBe(text.replace(/\s+/g, ' ').trim());
+        for (const s of out) expect(s.trim()).toBe(s);
+        for (const s of out) expect(s.length).toBeGreaterThan(0);
+      }),
+      { seed: 1940, numRuns: 300 },
+    );
   });
 });
