@@ -121,30 +121,33 @@ function cleanValue(value: string, field: string, opts: SipCodecOptions): string
   return value.replace(/\|/g, DELIMITER_REPLACEMENT).replace(/[\r\n]/g, ' ');
 }
 
+function badWrite(spec: AnySpec, v: VarSpec, value: unknown): SipError {
+  return new SipError('BAD_FIELD', `${spec.type}.${v.name}: cannot write ${JSON.stringify(value)}`, {
+    field: v.name,
+    messageId: spec.id,
+  });
+}
+
 function writeVar(spec: AnySpec, v: VarSpec, value: unknown, opts: SipCodecOptions): string {
-  const bad = () =>
-    new SipError('BAD_FIELD', `${spec.type}.${v.name}: cannot write ${JSON.stringify(value)}`, {
-      field: v.name,
-      messageId: spec.id,
-    });
   switch (v.kind) {
     case 'string':
-      if (typeof value !== 'string') throw bad();
+      if (typeof value !== 'string') throw badWrite(spec, v, value);
       return `${v.code}${cleanValue(value, v.name, opts)}|`;
     case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw bad();
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw badWrite(spec, v, value);
       return `${v.code}${String(value).padStart(v.width ?? 0, '0')}|`;
     case 'flag':
-      if (typeof value !== 'boolean') throw bad();
+      if (typeof value !== 'boolean') throw badWrite(spec, v, value);
       return `${v.code}${value ? 'Y' : 'N'}|`;
-    case 'list':
-      if (!Array.isArray(value)) throw bad();
-      return value
-        .map((item: unknown) => {
-          if (typeof item !== 'string') throw bad();
-          return `${v.code}${cleanValue(item, v.name, opts)}|`;
-        })
-        .join('');
+    case 'list': {
+      if (!Array.isArray(value)) throw badWrite(spec, v, value);
+      let out = '';
+      for (const item of value as unknown[]) {
+        if (typeof item !== 'string') throw badWrite(spec, v, value);
+        out += `${v.code}${cleanValue(item, v.name, opts)}|`;
+      }
+      return out;
+    }
   }
 }
 
@@ -202,29 +205,33 @@ export function checksum(textUpToAz: string, charset: SipCharset = 'utf-8'): str
 
 // ---------------------------------------------------------------- parse
 
+// Errors are built by top-level functions: closures created per call cost more than the parse
+// itself under tsx, which wraps every function expression to keep its name.
+function badFixedRead(spec: AnySpec, f: FixedSpec, raw: string, column: number, why: string): SipError {
+  return new SipError('BAD_FIXED_FIELD', `${spec.type}.${f.name} ${JSON.stringify(raw)}: ${why}`, {
+    column,
+    field: f.name,
+    messageId: spec.id,
+  });
+}
+
 function readFixed(spec: AnySpec, f: FixedSpec, raw: string, column: number): unknown {
-  const bad = (why: string) =>
-    new SipError('BAD_FIXED_FIELD', `${spec.type}.${f.name} ${JSON.stringify(raw)}: ${why}`, {
-      column,
-      field: f.name,
-      messageId: spec.id,
-    });
   switch (f.kind) {
     case 'flag':
       if (raw === 'Y') return true;
       if (raw === 'N') return false;
-      throw bad('expected Y or N');
+      throw badFixedRead(spec, f, raw, column, 'expected Y or N');
     case 'tristate':
       if (raw === 'Y') return true;
       if (raw === 'N') return false;
       if (raw === 'U') return null;
-      throw bad('expected Y, N or U');
+      throw badFixedRead(spec, f, raw, column, 'expected Y, N or U');
     case 'char':
-      if (!f.values.includes(raw)) throw bad(`expected one of ${f.values}`);
+      if (!f.values.includes(raw)) throw badFixedRead(spec, f, raw, column, `expected one of ${f.values}`);
       return raw;
     case 'int':
       // Zero-padded per the standard; blank-padded as in the 3M guide's own SC Status example.
-      if (!/^ *\d+$/.test(raw)) throw bad('expected digits');
+      if (!/^ *\d+$/.test(raw)) throw badFixedRead(spec, f, raw, column, 'expected digits');
       return Number(raw);
     case 'text':
       return raw;
@@ -233,38 +240,40 @@ function readFixed(spec: AnySpec, f: FixedSpec, raw: string, column: number): un
     case 'optionalTimestamp':
       return raw.trim() === '' ? null : parseTimestamp(raw, column, f.name);
     case 'patronStatus': {
-      if (!/^[Y ]{14}$/.test(raw)) throw bad('expected 14 Y or blank');
+      if (!/^[Y ]{14}$/.test(raw)) throw badFixedRead(spec, f, raw, column, 'expected 14 Y or blank');
       return Object.fromEntries(PATRON_STATUS_FLAGS.map((k, i) => [k, raw[i] === 'Y']));
     }
     case 'summary': {
-      if (!/^[Y ]{10}$/.test(raw)) throw bad('expected 10 Y or blank');
+      if (!/^[Y ]{10}$/.test(raw)) throw badFixedRead(spec, f, raw, column, 'expected 10 Y or blank');
       const at = raw.indexOf('Y');
-      if (at !== raw.lastIndexOf('Y')) throw bad('at most one Y');
+      if (at !== raw.lastIndexOf('Y')) throw badFixedRead(spec, f, raw, column, 'at most one Y');
       if (at < 0) return null;
-      if (at >= SUMMARY_ITEMS.length) throw bad('Y in an undefined position');
+      if (at >= SUMMARY_ITEMS.length) throw badFixedRead(spec, f, raw, column, 'Y in an undefined position');
       return SUMMARY_ITEMS[at];
     }
   }
 }
 
+function badVarRead(spec: AnySpec, v: VarSpec, raw: string, column: number, why: string): SipError {
+  return new SipError('BAD_FIELD', `${spec.type}.${v.name} ${JSON.stringify(raw)}: ${why}`, {
+    column,
+    field: v.name,
+    messageId: spec.id,
+  });
+}
+
 function readVar(spec: AnySpec, v: VarSpec, raw: string, column: number): unknown {
-  const bad = (why: string) =>
-    new SipError('BAD_FIELD', `${spec.type}.${v.name} ${JSON.stringify(raw)}: ${why}`, {
-      column,
-      field: v.name,
-      messageId: spec.id,
-    });
   switch (v.kind) {
     case 'string':
     case 'list':
       return raw;
     case 'int':
-      if (!/^ *\d+ *$/.test(raw)) throw bad('expected digits');
+      if (!/^ *\d+ *$/.test(raw)) throw badVarRead(spec, v, raw, column, 'expected digits');
       return Number(raw.trim());
     case 'flag':
       if (raw === 'Y') return true;
       if (raw === 'N') return false;
-      throw bad('expected Y or N');
+      throw badVarRead(spec, v, raw, column, 'expected Y or N');
   }
 }
 
@@ -276,7 +285,7 @@ export function parseMessage(text: string, opts: SipCodecOptions = {}): DecodedF
   const charset = opts.charset ?? 'utf-8';
   assertCharset(charset);
   const stripped = text.replace(/[\r\n]+$/, '');
-  return parseStripped(stripped, () => encodeText(stripped, charset));
+  return parseStripped(stripped, null, charset);
 }
 
 /** Decode one frame of bytes (terminator optional). Checksum is verified over the raw bytes. */
@@ -286,7 +295,18 @@ export function decodeFrame(frame: Uint8Array, opts: SipCodecOptions = {}): Deco
   let end = frame.length;
   while (end > 0 && (frame[end - 1] === 0x0d || frame[end - 1] === 0x0a)) end--;
   const bytes = frame.subarray(0, end);
-  return parseStripped(decodeText(bytes, charset), () => bytes);
+  return parseStripped(decodeText(bytes, charset), bytes, charset);
+}
+
+const FIXED_LENGTHS = new WeakMap<AnySpec, number>();
+function fixedLengthOf(spec: AnySpec): number {
+  let n = FIXED_LENGTHS.get(spec);
+  if (n === undefined) {
+    n = 0;
+    for (const f of spec.fixed) n += fixedWidth(f);
+    FIXED_LENGTHS.set(spec, n);
+  }
+  return n;
 }
 
 const CODE_MAPS = new WeakMap<AnySpec, ReadonlyMap<string, VarSpec>>();
@@ -299,7 +319,8 @@ function fieldsByCode(spec: AnySpec): ReadonlyMap<string, VarSpec> {
   return map;
 }
 
-function parseStripped(text: string, bytesOf: () => Uint8Array): DecodedFrame {
+/** `bytes`: the frame as received, or null to encode `text` (only when there is a checksum to verify). */
+function parseStripped(text: string, frameBytes: Uint8Array | null, charset: SipCharset): DecodedFrame {
   if (text.length < 2)
     throw new SipError('TOO_SHORT', 'a message has at least its 2-character identifier', { column: 1 });
   const id = text.slice(0, 2);
@@ -310,7 +331,7 @@ function parseStripped(text: string, bytesOf: () => Uint8Array): DecodedFrame {
       messageId: id,
     });
 
-  const fixedLength = spec.fixed.reduce((n, f) => n + fixedWidth(f), 0);
+  const fixedLength = fixedLengthOf(spec);
   let bodyEnd = text.length;
   let sequence: number | null = null;
   let received: string | null = null;
@@ -345,7 +366,7 @@ function parseStripped(text: string, bytesOf: () => Uint8Array): DecodedFrame {
       sequence = Number(trailer[1]);
     }
     bodyEnd = trailer.index;
-    const bytes = bytesOf();
+    const bytes = frameBytes ?? encodeText(text, charset);
     checksumValid = checksumOfBytes(bytes, bytes.length - 4) === received.toUpperCase();
   }
 

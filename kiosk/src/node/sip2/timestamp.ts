@@ -33,15 +33,18 @@ export function formatTimestamp(t: SipTimestamp): string {
   );
 }
 
+function badDate(text: string, column: number, field: string | undefined, why: string): SipError {
+  return new SipError('BAD_DATE', `bad date ${JSON.stringify(text)}: ${why}`, { column, field });
+}
+
 /** Parse 18 characters; `column` is where they start in the message (for errors). */
 export function parseTimestamp(text: string, column = 1, field?: string): SipTimestamp {
-  const bad = (why: string): SipError =>
-    new SipError('BAD_DATE', `bad date ${JSON.stringify(text)}: ${why}`, { column, field });
-  if (text.length !== 18) throw bad('expected 18 characters');
+  if (text.length !== 18) throw badDate(text, column, field, 'expected 18 characters');
   const digits = text.slice(0, 8) + text.slice(12);
-  if (!/^\d{14}$/.test(digits)) throw bad('date and time must be digits');
+  if (!/^\d{14}$/.test(digits)) throw badDate(text, column, field, 'date and time must be digits');
   const zone = text.slice(8, 12);
-  if (!/^[ A-Z0-9]{4}$/.test(zone)) throw bad('zone must be 4 blanks, letters or digits');
+  if (!/^[ A-Z0-9]{4}$/.test(zone))
+    throw badDate(text, column, field, 'zone must be 4 blanks, letters or digits');
   const t: SipTimestamp = {
     year: Number(text.slice(0, 4)),
     month: Number(text.slice(4, 6)),
@@ -51,9 +54,9 @@ export function parseTimestamp(text: string, column = 1, field?: string): SipTim
     minute: Number(text.slice(14, 16)),
     second: Number(text.slice(16, 18)),
   };
-  if (t.month < 1 || t.month > 12) throw bad('month out of range');
-  if (t.day < 1 || t.day > 31) throw bad('day out of range');
-  if (t.hour > 23 || t.minute > 59 || t.second > 60) throw bad('time out of range');
+  if (t.month < 1 || t.month > 12) throw badDate(text, column, field, 'month out of range');
+  if (t.day < 1 || t.day > 31) throw badDate(text, column, field, 'day out of range');
+  if (t.hour > 23 || t.minute > 59 || t.second > 60) throw badDate(text, column, field, 'time out of range');
   return t;
 }
 
