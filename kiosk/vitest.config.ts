@@ -5,5 +5,7 @@ export default defineProject({
     name: 'kiosk',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Builds the touch UI once for every browser test (parallel builds would race on dist/).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -38,6 +38,7 @@ type Messages = {
   destinationTransit: (library: string) => string;
   destinationHoldShelf: string;
   setPart: (part: number, parts: number) => string;
+  setAll: (parts: number) => string;
   missingParts: (parts: string) => string;
   accountTitle: (name: string) => string;
   loans: string;
@@ -111,6 +112,7 @@ const fr: Messages = {
   destinationTransit: (library) => `À renvoyer à : ${library}. Déposez-le dans le bac de retour.`,
   destinationHoldShelf: 'Réservé par un autre lecteur : déposez-le dans le bac des réservations.',
   setPart: (part, parts) => `Partie ${part} sur ${parts}`,
+  setAll: (parts) => `Les ${parts} parties`,
   missingParts: (parts) => `Il manque : partie ${parts}`,
   accountTitle: (name) => `Compte de ${name}`,
   loans: 'Vos prêts',
@@ -206,6 +208,7 @@ const en: Messages = {
   destinationTransit: (library) => `Goes back to: ${library}. Please put it in the returns bin.`,
   destinationHoldShelf: 'Reserved by another reader: please put it in the reservations bin.',
   setPart: (part, parts) => `Part ${part} of ${parts}`,
+  setAll: (parts) => `All ${parts} parts`,
   missingParts: (parts) => `Missing: part ${parts}`,
   accountTitle: (name) => `${name}’s account`,
   loans: 'Your loans',
@@ -301,6 +304,7 @@ const nl: Messages = {
   destinationTransit: (library) => `Gaat terug naar: ${library}. Leg het in de terugbrengbak.`,
   destinationHoldShelf: 'Gereserveerd door een andere lezer: leg het in de reserveringsbak.',
   setPart: (part, parts) => `Deel ${part} van ${parts}`,
+  setAll: (parts) => `Alle ${parts} delen`,
   missingParts: (parts) => `Ontbreekt: deel ${parts}`,
   accountTitle: (name) => `Account van ${name}`,
   loans: 'Uw leningen',

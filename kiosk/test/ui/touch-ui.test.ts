@@ -2,7 +2,6 @@
  * The touch UI in real Chromium, over the browser shell, against the real loan session with in-memory
  * library and pad doubles. (test/e2e drives the full kiosk: reader simulator and embedded network.)
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +27,6 @@ let library: FakeLibrary;
 let pad: FakePad;
 
 beforeAll(async () => {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: kioskDir, stdio: 'inherit' });
   mkdirSync(artifacts, { recursive: true });
   library = new FakeLibrary('FR-LOCAL')
     .addPatron(CARD, { name: 'Camille' })
