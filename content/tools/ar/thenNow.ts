@@ -214,6 +214,6 @@ export async function writeThenNow(tourDir: string, tn: ThenNow): Promise<Writte
   return [
     writeGenerated(join(dir, `${base}-then.webp`), await svgToWebp(tn.then, { quality: 80, alpha: true })),
     writeGenerated(join(dir, `${base}-now.webp`), await svgToWebp(tn.now, { quality: 80 })),
-    writeGenerated(join(dir, `${tn.slug}.block.json`), jsonText(block)),
+    writeGenerated(join(dir, `${tn.slug}.block.json`), await jsonText(block)),
   ];
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import * as prettier from 'prettier';
 
 export interface Written {
   path: string;
@@ -30,7 +31,8 @@ export function writeGenerated(path: string, bytes: Uint8Array | string): Writte
   };
 }
 
-/** JSON as the tour writers format it: two-space indent, final newline. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+/** JSON formatted by the repository's Prettier settings, so `prettier --check .` passes on generated files. */
+export async function jsonText(value: unknown): Promise<string> {
+  const options = (await prettier.resolveConfig(join(import.meta.dirname, 'output.ts'))) ?? {};
+  return prettier.format(JSON.stringify(value), { ...options, parser: 'json' });
 }

@@ -8,6 +8,6 @@ export async function writePanorama(tourDir: string, slug: string, pano: Panoram
   const dir = join(tourDir, 'media', 'panoramas');
   return [
     writeGenerated(join(dir, `${slug}.webp`), await svgToWebp(pano.svg, { quality: 78 })),
-    writeGenerated(join(dir, `${slug}.block.json`), jsonText(pano.block)),
+    writeGenerated(join(dir, `${slug}.block.json`), await jsonText(pano.block)),
   ];
 }

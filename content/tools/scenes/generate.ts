@@ -42,6 +42,8 @@ export async function writeScene(
     );
     written.push(writeGenerated(join(dir, `${block.slug}-still-${i + 1}.webp`), await svgToWebp(svg)));
   }
-  written.push(writeGenerated(join(dir, `${block.slug}.block.json`), jsonText(reenactmentBlock(block))));
+  written.push(
+    writeGenerated(join(dir, `${block.slug}.block.json`), await jsonText(reenactmentBlock(block))),
+  );
   return { written, stats };
 }
