@@ -22,7 +22,9 @@ describe('@dunkirk/rfid-driver public API', () => {
 
   it('runs the kiosk path end to end in memory: place a tag, inventory, read, unsecure', async () => {
     const sim = await api.startMemorySimulator({ protocol: 'feig', realTime: false });
-    const reader = api.readerFor('feig', sim.transport);
+    const reader = api.readerFor('feig', sim.transport, {
+      security: api.securityOf({ afi: { onShelf: 0x07, onLoan: 0xda } }),
+    });
     await reader.open();
     const bytes = api.encodeTag({
       model: 'iso28560-2',
@@ -31,8 +33,9 @@ describe('@dunkirk/rfid-driver public API', () => {
     sim.pad.place({ uid: 'E0040150DEADBEEF', data: api.toHex(bytes), afi: 0x07, eas: true });
     const [tag] = await reader.inventory();
     expect((await api.readTag(reader, tag!.uid)).record).toMatchObject({ primaryItemId: '30593500001' });
-    await api.setSecured(reader, tag!.uid, false, api.securityOf({ afi: { onShelf: 0x07, onLoan: 0xc2 } }));
-    expect(sim.pad.state()[0]).toMatchObject({ afi: 0xc2, eas: false });
+    await api.setSecured(reader, tag!.uid, false); // uses the reader's configured pair
+    expect(sim.pad.state()[0]).toMatchObject({ afi: 0xda, eas: false });
+    expect(await api.getSecured(reader, tag!.uid)).toBe(false);
     await reader.close();
     await sim.stop();
   });

@@ -1,5 +1,6 @@
 import type { RfidError } from '../errors';
 import type { TransportInfo } from '../transport/Transport';
+import type { SecurityConfig } from '../iso28560/security';
 
 export interface TagInfo {
   /** Normalised UID: 16 upper-case hex digits, MSB first. */
@@ -21,6 +22,8 @@ export interface RfidReader {
   readonly family: string;
   readonly transport: TransportInfo;
   readonly isConnected: boolean;
+  /** AFI pair and EAS use that `setSecured` applies by default. */
+  readonly security: SecurityConfig;
   open(): Promise<void>;
   close(): Promise<void>;
   version(): Promise<string>;

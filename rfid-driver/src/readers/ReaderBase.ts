@@ -3,6 +3,7 @@ import { Emitter } from '../transport/Emitter';
 import type { Transport } from '../transport/Transport';
 import type { ReaderEvents } from './Reader';
 import type { FrameSplitter } from './splitter';
+import { DEFAULT_SECURITY, type SecurityConfig } from '../iso28560/security';
 
 export interface ReaderOptions {
   /** Per-command answer timeout. Default 1000 ms. */
@@ -11,6 +12,8 @@ export interface ReaderOptions {
   retries?: number;
   /** Reopen the transport after a disconnect, every `intervalMs` (default 250). false to disable. */
   reconnect?: false | { intervalMs?: number };
+  /** AFI pair and EAS use for `setSecured` / `getSecured` (default 0x07 / 0xC2, EAS on). */
+  security?: SecurityConfig;
 }
 
 interface Pending {
@@ -45,6 +48,11 @@ export abstract class ReaderBase {
 
   get transport() {
     return this.transportImpl.info;
+  }
+
+  /** The security configuration this reader was opened with. */
+  get security(): SecurityConfig {
+    return this.options.security ?? DEFAULT_SECURITY;
   }
 
   get isConnected(): boolean {

@@ -3,7 +3,7 @@
  * write a data model, and set the security state in one call.
  */
 import { decodeTag, encodeTag, type EncodeRequest, type TagRecord } from '../iso28560/tag';
-import { DEFAULT_SECURITY, isSecured, securityPlan, type SecurityConfig } from '../iso28560/security';
+import { isSecured, securityPlan, type SecurityConfig } from '../iso28560/security';
 import type { RfidReader } from './Reader';
 
 export interface ReadTagResult {
@@ -35,7 +35,7 @@ export async function setSecured(
   reader: RfidReader,
   uid: string,
   secured: boolean,
-  config: SecurityConfig = DEFAULT_SECURITY,
+  config: SecurityConfig = reader.security,
 ): Promise<void> {
   const plan = securityPlan(secured, config);
   await reader.writeAfi(uid, plan.afi);
@@ -45,7 +45,7 @@ export async function setSecured(
 export async function getSecured(
   reader: RfidReader,
   uid: string,
-  config: SecurityConfig = DEFAULT_SECURITY,
+  config: SecurityConfig = reader.security,
 ): Promise<boolean> {
   const afi = await reader.readAfi(uid);
   const eas = config.eas ? await reader.checkEas(uid) : undefined;

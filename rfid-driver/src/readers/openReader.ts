@@ -40,7 +40,10 @@ export function securityOf(config: Pick<ReaderConfig, 'afi' | 'eas'>): SecurityC
 
 /** Opens a reader from configuration: `{ protocol: '3m' | 'feig' | 'hid-rrhf', path | vendorId/productId }`. */
 export async function openReader(config: ReaderConfig): Promise<RfidReader> {
-  const reader = readerFor(config.protocol, createTransport(config), config);
+  const reader = readerFor(config.protocol, createTransport(config), {
+    ...config,
+    security: securityOf(config),
+  });
   await reader.open();
   return reader;
 }
