@@ -1,0 +1,280 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  arReasonText,
+  cameraAccessFromError,
+  chooseArMode,
+  compassWord,
+  distanceM,
+  headingFromOrientation,
+  inLocale,
+  sceneText,
+  type ArDecision,
+  type CameraAccess,
+} from './core';
+import { CameraOverlay, OVERLAY_EXTENT } from './CameraOverlay';
+import { loadModel, loadTexture } from './loaders';
+import { PanoramaView } from './PanoramaView';
+import { SceneCanvas } from './SceneCanvas';
+import { ThenNowSlider } from './ThenNowSlider';
+import { XrScene } from './XrScene';
+import type { ArBlockType, SceneBlockProps } from './types';
+import type { Object3D, Texture } from 'three';
+import './scenes.css';
+
+/** How long the compass and GPS get to settle before the decision. */
+const SETTLE_MS = 3000;
+
+type Phase =
+  | { kind: 'intro' }
+  | { kind: 'checking' }
+  | { kind: 'camera'; stream: MediaStream; decision: ArDecision }
+  | { kind: 'xr'; session: XRSession; model: Object3D | null; overlay: Texture | null; placed: boolean }
+  | {
+      kind: 'fallback';
+      decision: ArDecision;
+      detail: { accuracy?: number | null; distance?: number | null };
+    };
+
+/**
+ * An AR stop: WebXR `immersive-ar` where the browser has it; otherwise the camera with the 1940
+ * overlay placed by compass; otherwise (camera refused, compass or GPS poor, too far) the block's
+ * fallback — a compass-aligned panorama or the then/now slider — with the reason on screen.
+ */
+export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'intro' });
+  const [xr, setXr] = useState(false);
+  const alt = inLocale(block.alt, locale);
+
+  const fallback = useCallback(
+    (decision: ArDecision, detail: { accuracy?: number | null; distance?: number | null } = {}) =>
+      setPhase({ kind: 'fallback', decision, detail }),
+    [],
+  );
+
+  // What can be known without asking: WebXR support, and a camera permission already refused.
+  useEffect(() => {
+    let live = true;
+    void navigator.xr
+      ?.isSessionSupported('immersive-ar')
+      .then((ok) => live && setXr(ok))
+      .catch(() => undefined);
+    void navigator.permissions
+      ?.query({ name: 'camera' as PermissionName })
+      .then((status) => {
+        if (live && status.state === 'denied') fallback(decide('denied'));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // decide() reads only the block
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fallback]);
+
+  function decide(
+    camera: CameraAccess,
+    heading: number | null = null,
+    gps: number | null = null,
+    distance: number | null = null,
+  ) {
+    return chooseArMode({
+      xr: false,
+      camera,
+      headingAccuracyDeg: heading,
+      gpsAccuracyM: gps,
+      distanceToAnchorM: distance,
+      fallback: block.fallback,
+    });
+  }
+
+  const startXr = async () => {
+    try {
+      const overlayRoot = document.body;
+      const session = await navigator.xr!.requestSession('immersive-ar', {
+        requiredFeatures: ['hit-test'],
+        optionalFeatures: ['dom-overlay'],
+        domOverlay: { root: overlayRoot },
+      });
+      const [model, overlay] = await Promise.all([
+        block.model ? loadModel(assetUrl(block.model)).then((m) => m.gltf.scene) : Promise.resolve(null),
+        !block.model && block.overlay ? loadTexture(assetUrl(block.overlay.then)) : Promise.resolve(null),
+      ]);
+      session.addEventListener('end', () => setPhase({ kind: 'intro' }));
+      setPhase({ kind: 'xr', session, model, overlay, placed: false });
+    } catch (err) {
+      console.warn('[scenes] WebXR session refused:', err);
+      setXr(false);
+    }
+  };
+
+  const startCamera = async () => {
+    // iOS asks for motion permission only inside the tap, so it is requested before anything awaits.
+    const DOE = (
+      window as unknown as { DeviceOrientationEvent?: { requestPermission?: () => Promise<string> } }
+    ).DeviceOrientationEvent;
+    const motion =
+      typeof DOE?.requestPermission === 'function' ? DOE.requestPermission().catch(() => 'denied') : null;
+    let stream: MediaStream;
+    try {
+      if (!navigator.mediaDevices?.getUserMedia)
+        throw Object.assign(new Error('no mediaDevices'), { name: 'NotFoundError' });
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: { ideal: 'environment' } },
+        audio: false,
+      });
+    } catch (err) {
+      fallback(decide(cameraAccessFromError(err)));
+      return;
+    }
+    setPhase({ kind: 'checking' });
+    if (motion && (await motion) !== 'granted') {
+      stream.getTracks().forEach((t) => t.stop());
+      fallback(decide('granted', null));
+      return;
+    }
+    const { heading, gps, distance } = await settleSensors(block.anchor.position);
+    const decision = decide('granted', heading, gps, distance);
+    if (decision.mode === 'camera') {
+      setPhase({ kind: 'camera', stream, decision });
+    } else {
+      stream.getTracks().forEach((t) => t.stop());
+      const accuracy = decision.reason === 'heading-poor' ? heading : gps;
+      fallback(decision, { accuracy, distance });
+    }
+  };
+
+  // Stop the camera when leaving the stop.
+  const streamRef = useRef<MediaStream | null>(null);
+  streamRef.current = phase.kind === 'camera' ? phase.stream : null;
+  useEffect(() => () => streamRef.current?.getTracks().forEach((t) => t.stop()), []);
+
+  const thenUrl = block.overlay ? assetUrl(block.overlay.then) : null;
+  const nowUrl = block.overlay?.now ? assetUrl(block.overlay.now) : undefined;
+
+  return (
+    <section
+      className="scene-ar"
+      aria-label={sceneText(locale, 'ar.label')}
+      data-testid="ar-view"
+      data-phase={phase.kind}
+    >
+      {phase.kind === 'intro' && (
+        <div className="scene-ar-intro">
+          <p>{sceneText(locale, 'ar.intro', { dir: compassWord(block.anchor.headingDeg, locale) })}</p>
+          <div className="scene-controls">
+            {xr && (
+              <button type="button" onClick={() => void startXr()}>
+                {sceneText(locale, 'ar.enterXr')}
+              </button>
+            )}
+            <button type="button" onClick={() => void startCamera()}>
+              {sceneText(locale, 'ar.start')}
+            </button>
+          </div>
+          <p className="scene-alt">{alt}</p>
+        </div>
+      )}
+      {phase.kind === 'checking' && <p role="status">{sceneText(locale, 'ar.checking')}</p>}
+      {phase.kind === 'camera' && thenUrl && (
+        <CameraOverlay
+          stream={phase.stream}
+          locale={locale}
+          alt={alt}
+          thenUrl={thenUrl}
+          anchorHeadingDeg={block.anchor.headingDeg}
+        />
+      )}
+      {phase.kind === 'xr' && (
+        <div className="scene-view">
+          <p role="status">{sceneText(locale, 'ar.xrPlace')}</p>
+          <button type="button" onClick={() => void phase.session.end()}>
+            {sceneText(locale, 'ar.exitXr')}
+          </button>
+          <SceneCanvas fallback={<p>{sceneText(locale, 'pano.failed')}</p>} gl={{ alpha: true }}>
+            <XrScene
+              session={phase.session}
+              model={phase.model}
+              overlay={phase.overlay}
+              onPlaced={() => setPhase({ ...phase, placed: true })}
+            />
+          </SceneCanvas>
+        </div>
+      )}
+      {phase.kind === 'fallback' && (
+        <>
+          <p
+            className="scene-reason"
+            role="status"
+            data-testid="ar-reason"
+            data-reason={phase.decision.reason}
+          >
+            <strong>{sceneText(locale, 'ar.whyFallback')}</strong>{' '}
+            {arReasonText(locale, phase.decision.reason, phase.detail)}
+          </p>
+          {phase.decision.mode === 'panorama' && thenUrl ? (
+            <PanoramaView
+              locale={locale}
+              label={sceneText(locale, 'ar.fallbackPanorama')}
+              alt={alt}
+              imageUrl={nowUrl ?? thenUrl}
+              thenUrl={nowUrl ? thenUrl : undefined}
+              extent={OVERLAY_EXTENT}
+              headingDeg={block.anchor.headingDeg}
+              testId="ar-panorama"
+            />
+          ) : thenUrl ? (
+            <ThenNowSlider locale={locale} alt={alt} thenUrl={thenUrl} nowUrl={nowUrl} />
+          ) : (
+            <p className="scene-alt">{alt}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Listens to the compass and GPS for a few seconds and keeps the best accuracy of each. */
+function settleSensors(
+  anchor: [number, number],
+): Promise<{ heading: number | null; gps: number | null; distance: number | null }> {
+  return new Promise((resolve) => {
+    let heading: number | null = null;
+    let gps: number | null = null;
+    let distance: number | null = null;
+    const absoluteEvent = 'ondeviceorientationabsolute' in window;
+    const type = absoluteEvent ? 'deviceorientationabsolute' : 'deviceorientation';
+    const onOrientation = (ev: Event) => {
+      const e = ev as DeviceOrientationEvent & {
+        webkitCompassHeading?: number;
+        webkitCompassAccuracy?: number;
+      };
+      const h = headingFromOrientation({
+        alpha: e.alpha,
+        beta: e.beta,
+        gamma: e.gamma,
+        absolute: absoluteEvent || e.absolute,
+        webkitCompassHeading: e.webkitCompassHeading ?? null,
+        webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
+      });
+      if (h && Number.isFinite(h.accuracyDeg)) heading = Math.min(heading ?? Infinity, h.accuracyDeg);
+    };
+    window.addEventListener(type, onOrientation);
+    const watch = navigator.geolocation?.watchPosition(
+      (p) => {
+        if (gps === null || p.coords.accuracy < gps) {
+          gps = p.coords.accuracy;
+          distance = distanceM([p.coords.longitude, p.coords.latitude], anchor);
+        }
+      },
+      () => undefined,
+      { enableHighAccuracy: true, maximumAge: 5000 },
+    );
+    setTimeout(() => {
+      window.removeEventListener(type, onOrientation);
+      if (watch !== undefined) navigator.geolocation.clearWatch(watch);
+      resolve({ heading, gps, distance });
+    }, SETTLE_MS);
+  });
+}
+
+export default ArView;

@@ -1,0 +1,40 @@
+import { Component, type ReactNode } from 'react';
+import { Canvas, useFrame, type CanvasProps } from '@react-three/fiber';
+import { sceneProbe } from './probe';
+
+/**
+ * The one WebGL canvas setup of the players, with an error boundary: when WebGL is missing or
+ * the scene throws, `fallback` is shown instead (the stills, or a message).
+ */
+export function SceneCanvas({ children, fallback, ...props }: CanvasProps & { fallback: ReactNode }) {
+  return (
+    <CanvasBoundary fallback={fallback}>
+      <Canvas dpr={[1, 2]} gl={{ antialias: true, powerPreference: 'high-performance' }} {...props}>
+        {children}
+        {sceneProbe() && <ProbeRenderer />}
+      </Canvas>
+    </CanvasBoundary>
+  );
+}
+
+/** Renders the frame itself (priority 1) so it can read `renderer.info` of that very frame. */
+function ProbeRenderer() {
+  useFrame(({ gl, scene, camera }) => {
+    gl.render(scene, camera);
+    sceneProbe()?.frame(gl, performance.now());
+  }, 1);
+  return null;
+}
+
+class CanvasBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    console.warn('[scenes] 3D view unavailable:', error);
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Figures of the running scene for the harness page, the Chromium tests and the bench:
+ * `renderer.info` after each frame, and when the first frame with something drawn appeared.
+ * Nothing is recorded unless a page installs a probe (the app never does).
+ */
+import type { WebGLRenderer } from 'three';
+
+export interface SceneProbe {
+  frame(gl: WebGLRenderer, now: number): void;
+  /** A texture was uploaded; its larger side in pixels. */
+  texture(maxSidePx: number): void;
+}
+
+let current: SceneProbe | null = null;
+
+export function installSceneProbe(probe: SceneProbe | null): void {
+  current = probe;
+}
+
+export function sceneProbe(): SceneProbe | null {
+  return current;
+}
