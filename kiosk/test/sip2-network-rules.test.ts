@@ -32,6 +32,29 @@ describe('embedded network rules', () => {
     }
   });
 
+  it('a floating item (magazines) returned elsewhere stays there: no transit, location updated', async () => {
+    const magazine = server.db
+      .prepare(
+        "SELECT barcode FROM items WHERE type = 'revue' AND owner = 1 AND status = 'available' AND barcode NOT IN (SELECT item FROM holds) LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    const kiosk = kioskClient(server, 3);
+    try {
+      await kiosk.start();
+      const r = await kiosk.checkin({ itemIdentifier: magazine });
+      expect(r).toMatchObject({ ok: '1', alert: false, permanentLocation: isil(1) });
+      expect(r.alertType).toBeUndefined();
+      expect(await kiosk.itemInformation(magazine)).toMatchObject({
+        owner: isil(1),
+        currentLocation: isil(3),
+        circulationStatus: '03',
+      });
+    } finally {
+      await kiosk.close();
+    }
+  });
+
   it('a terminal that has not logged in is refused (LOGIN_REFUSED), status aside', async () => {
     const anonymous = new Sip2Client({
       host: server.host,

@@ -58,6 +58,7 @@ interface ItemRow {
   media_type: string;
   loan_days: number;
   max_renewals: number;
+  floating: number;
 }
 interface LoanRow {
   item: string;
@@ -93,7 +94,7 @@ export class NetworkService {
     this.q = {
       patron: db.prepare<[string], PatronRow>('SELECT * FROM patrons WHERE card = ?'),
       item: db.prepare<[string], ItemRow>(
-        'SELECT i.*, t.media_type, t.loan_days, t.max_renewals FROM items i JOIN item_types t ON t.code = i.type WHERE barcode = ?',
+        'SELECT i.*, t.media_type, t.loan_days, t.max_renewals, t.floating FROM items i JOIN item_types t ON t.code = i.type WHERE barcode = ?',
       ),
       loan: db.prepare<[string], LoanRow>('SELECT item, card, due, renewals FROM loans WHERE item = ?'),
       loansOf: db.prepare<[string], LoanRow>(
@@ -449,7 +450,7 @@ export class NetworkService {
         }
         this.q.deleteLoan.run(item.barcode);
       }
-      // Routing (3M extension CV): a waiting hold first, then the owner, else it stays.
+      // Routing (3M extension CV): a waiting hold first, then the owner (unless the type floats), else it stays.
       const hold = this.q.holdsOnItem.all(item.barcode)[0];
       let alertType: string | undefined;
       let destination: MemberLibrary | undefined;
@@ -465,7 +466,7 @@ export class NetworkService {
         destination = libraryByIsilOrCode(String(hold.pickup));
         status = 'transit';
         messages.push(text('holdElsewhere', locale, nameOf(hold.pickup)));
-      } else if (item.owner !== here.id) {
+      } else if (item.owner !== here.id && item.floating === 0) {
         alertType = '04';
         destination = libraryByIsilOrCode(String(item.owner));
         status = 'transit';

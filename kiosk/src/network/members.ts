@@ -86,16 +86,26 @@ export interface ItemType {
   share: number;
   /** Largest number of parts a set of this type has (1 = never a set). */
   maxParts: number;
+  /** Floating collection: returned anywhere, the item stays there instead of travelling home. */
+  floating: boolean;
 }
 
 export const ITEM_TYPES: readonly ItemType[] = [
-  { code: 'livre', mediaType: '001', loanDays: 28, maxRenewals: 2, share: 62, maxParts: 1 },
-  { code: 'bd', mediaType: '001', loanDays: 28, maxRenewals: 2, share: 12, maxParts: 1 },
-  { code: 'revue', mediaType: '002', loanDays: 14, maxRenewals: 0, share: 6, maxParts: 1 },
-  { code: 'cd', mediaType: '006', loanDays: 28, maxRenewals: 1, share: 8, maxParts: 2 },
-  { code: 'dvd', mediaType: '005', loanDays: 14, maxRenewals: 1, share: 8, maxParts: 4 },
-  { code: 'livre-cd', mediaType: '009', loanDays: 28, maxRenewals: 1, share: 3, maxParts: 2 },
-  { code: 'jeu', mediaType: '000', loanDays: 21, maxRenewals: 0, share: 1, maxParts: 3 },
+  { code: 'livre', mediaType: '001', loanDays: 28, maxRenewals: 2, share: 62, maxParts: 1, floating: false },
+  { code: 'bd', mediaType: '001', loanDays: 28, maxRenewals: 2, share: 12, maxParts: 1, floating: false },
+  { code: 'revue', mediaType: '002', loanDays: 14, maxRenewals: 0, share: 6, maxParts: 1, floating: true },
+  { code: 'cd', mediaType: '006', loanDays: 28, maxRenewals: 1, share: 8, maxParts: 2, floating: false },
+  { code: 'dvd', mediaType: '005', loanDays: 14, maxRenewals: 1, share: 8, maxParts: 4, floating: false },
+  {
+    code: 'livre-cd',
+    mediaType: '009',
+    loanDays: 28,
+    maxRenewals: 1,
+    share: 3,
+    maxParts: 2,
+    floating: false,
+  },
+  { code: 'jeu', mediaType: '000', loanDays: 21, maxRenewals: 0, share: 1, maxParts: 3, floating: false },
 ];
 
 /** Network-wide rules (one card, the same rules in every member library). */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ITEM_TYPES } from './members';
 
 export type NetworkDb = Database.Database;
 
@@ -8,7 +9,8 @@ CREATE TABLE IF NOT EXISTS libraries (
   id INTEGER PRIMARY KEY, isil TEXT NOT NULL UNIQUE, name TEXT NOT NULL, municipality TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS item_types (
-  code TEXT PRIMARY KEY, media_type TEXT NOT NULL, loan_days INTEGER NOT NULL, max_renewals INTEGER NOT NULL
+  code TEXT PRIMARY KEY, media_type TEXT NOT NULL, loan_days INTEGER NOT NULL, max_renewals INTEGER NOT NULL,
+  floating INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS items (
   barcode TEXT PRIMARY KEY,
@@ -69,5 +71,16 @@ export function openNetworkDb(file: string): NetworkDb {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  migrate(db);
   return db;
+}
+
+/** Files seeded by earlier versions lack later columns: add them in place. */
+function migrate(db: NetworkDb): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(item_types)').all();
+  if (!columns.some((c) => c.name === 'floating')) {
+    db.exec('ALTER TABLE item_types ADD COLUMN floating INTEGER NOT NULL DEFAULT 0');
+    const set = db.prepare('UPDATE item_types SET floating = 1 WHERE code = ?');
+    for (const t of ITEM_TYPES) if (t.floating) set.run(t.code);
+  }
 }

@@ -173,9 +173,9 @@ export async function seedNetwork(db: NetworkDb, opts: SeedOptions): Promise<See
     const lib = db.prepare('INSERT INTO libraries (id, isil, name, municipality) VALUES (?, ?, ?, ?)');
     for (const l of MEMBER_LIBRARIES) lib.run(l.id, l.isil, l.name, l.municipality);
     const type = db.prepare(
-      'INSERT INTO item_types (code, media_type, loan_days, max_renewals) VALUES (?, ?, ?, ?)',
+      'INSERT INTO item_types (code, media_type, loan_days, max_renewals, floating) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const t of ITEM_TYPES) type.run(t.code, t.mediaType, t.loanDays, t.maxRenewals);
+    for (const t of ITEM_TYPES) type.run(t.code, t.mediaType, t.loanDays, t.maxRenewals, t.floating ? 1 : 0);
   })();
 
   // Items: split by library weight, barcodes in ascending order (fast B-tree appends).
