@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { MemoryLink } from '../src/transport/MemoryTransport';
 import { SerialTransport } from '../src/transport/SerialTransport';
+import { HidTransport } from '../src/transport/HidTransport';
 import { createPtyPair } from '../src/sim/ptyPair';
 import { transportContract } from './transport.contract';
 
@@ -56,6 +57,14 @@ if (realPort) {
       path: realPort,
       baudRate: Number(process.env.RFID_TEST_BAUD ?? 19200),
     });
+    return { host, dispose: () => host.close() };
+  });
+}
+
+const realHid = process.env.RFID_TEST_HID;
+if (realHid) {
+  transportContract(`real HID reader at ${realHid}`, async () => {
+    const host = new HidTransport({ path: realHid });
     return { host, dispose: () => host.close() };
   });
 }
