@@ -1,5 +1,4 @@
 import { createRoot } from 'react-dom/client';
-import { config as zodConfig } from 'zod';
 import { StrictMode } from 'react';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
@@ -8,9 +7,6 @@ import { createServices } from './app/services';
 import { ConfigError } from './app/ConfigError';
 import { registerServiceWorker } from './app/swUpdate';
 import './app/styles.css';
-
-// The app's CSP forbids eval: tell zod (inside @dunkirk/content) not to probe for it.
-zodConfig({ jitless: true });
 
 async function boot(): Promise<void> {
   await initI18n();

@@ -8,7 +8,11 @@ export function LanguageSwitch() {
   return (
     <label className="lang">
       <span className="visually-hidden">{t('language')}</span>
-      <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+      <select
+        name="language"
+        value={i18n.language}
+        onChange={(e) => void i18n.changeLanguage(e.target.value)}
+      >
         {APP_LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {NAMES[l]}

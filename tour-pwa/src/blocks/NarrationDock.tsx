@@ -121,7 +121,7 @@ export function NarrationDock({ album }: { album: string }) {
         </span>
         <label>
           {t('player.speed')}{' '}
-          <select value={state.rate} onChange={(e) => narration.setRate(Number(e.target.value))}>
+          <select name="speed" value={state.rate} onChange={(e) => narration.setRate(Number(e.target.value))}>
             {PLAYBACK_RATES.map((r) => (
               <option key={r} value={r}>
                 {r}×
