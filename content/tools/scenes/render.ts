@@ -80,7 +80,8 @@ export function renderStillSvg(spec: SceneSpec, camera: StillCamera, o: StillOpt
         if (Math.max(...xs) < 0 || Math.min(...xs) > W || Math.max(...ys) < 0 || Math.min(...ys) > H)
           continue;
         const light = 0.55 + 0.45 * Math.max(0, dot(faceNormal(world, i), SUN));
-        const fog = 1 - 0.5 ** (depth / halfM);
+        // ground is hazed by one smooth gradient toward the horizon below, not face by face (no seams)
+        const fog = g.ground ? 0 : 1 - 0.5 ** (depth / halfM);
         const rgb = mat.rgb.map((v, j) => v * light * (1 - fog) + (haze[j] as number) * fog) as Vec3;
         polys.push({
           depth,
@@ -99,17 +100,26 @@ export function renderStillSvg(spec: SceneSpec, camera: StillCamera, o: StillOpt
       Number(!x.ground) - Number(!y.ground) ||
       y.depth - x.depth,
   );
-  const body = polys
-    .map((q) =>
-      q.opacity < 1
-        ? `<path d="${q.d}" fill="${q.fill}" fill-opacity="${q.opacity}"/>`
-        : `<path d="${q.d}" fill="${q.fill}" stroke="${q.fill}" stroke-width="0.6" stroke-linejoin="round"/>`,
-    )
-    .join('');
+  const paint = (q: (typeof polys)[number]): string =>
+    q.opacity < 1
+      ? `<path d="${q.d}" fill="${q.fill}" fill-opacity="${q.opacity}"/>`
+      : `<path d="${q.d}" fill="${q.fill}" stroke="${q.fill}" stroke-width="0.6" stroke-linejoin="round"/>`;
   const hy = n1(Math.max(0, Math.min(H, horizonY)));
+  const hazeBand = `<rect y="${hy}" width="${W}" height="${n1(Math.max(0, H - Number(hy)))}" fill="url(#haze)"/>`;
+  const body =
+    polys
+      .filter((q) => q.ground)
+      .map(paint)
+      .join('') +
+    hazeBand +
+    polys
+      .filter((q) => !q.ground)
+      .map(paint)
+      .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +
-    `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${o.sky[0]}"/><stop offset="1" stop-color="${o.sky[1]}"/></linearGradient></defs>` +
+    `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${o.sky[0]}"/><stop offset="1" stop-color="${o.sky[1]}"/></linearGradient>` +
+    `<linearGradient id="haze" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${o.haze}"/><stop offset="0.35" stop-color="${o.haze}" stop-opacity="0.35"/><stop offset="1" stop-color="${o.haze}" stop-opacity="0"/></linearGradient></defs>` +
     `<rect width="${W}" height="${hy}" fill="url(#sky)"/><rect y="${hy}" width="${W}" height="${n1(H - Number(hy))}" fill="${o.haze}"/>` +
     body +
     `</svg>`
