@@ -12,6 +12,8 @@ import { StaffService } from './staff';
 
 export interface ManagedPad extends Pad {
   start(): void;
+  /** Resolves true once the reader answers, false after the timeout. */
+  ready?(timeoutMs: number): Promise<boolean>;
   stop(): Promise<void>;
   readonly error?: string | null;
   readonly tagCount?: number;
@@ -86,6 +88,9 @@ export async function createKioskCore(parts: KioskCoreParts): Promise<KioskCore>
     }),
   });
   parts.pad.start();
+  // Recovery needs the tags: give the reader a moment to answer before it runs. If it does not,
+  // recovery leaves those steps pending and runs again when the reader connects.
+  await parts.pad.ready?.(5000);
   await session.start();
   return {
     // The session and staff classes implement the contracts; the dispatcher checks every call anyway.

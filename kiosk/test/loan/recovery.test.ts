@@ -20,7 +20,7 @@ describe('recovery', () => {
     const w = world();
     const id = w.journal.begin('checkout', {
       itemId: 'A1',
-      tagUid: 'E004010000000001',
+      tagUids: ['E004010000000001'],
       card: CARD,
       mode: 'online',
     });
@@ -34,7 +34,7 @@ describe('recovery', () => {
     w.pad.place('E004010000000001');
     const id = w.journal.begin('checkout', {
       itemId: 'A1',
-      tagUid: 'E004010000000001',
+      tagUids: ['E004010000000001'],
       card: CARD,
       mode: 'online',
     });
@@ -58,7 +58,7 @@ describe('recovery', () => {
   it('waits for the library system before settling online steps', async () => {
     const w = world();
     w.pad.place('E004010000000001');
-    w.journal.begin('checkout', { itemId: 'A1', tagUid: 'E004010000000001', card: CARD, mode: 'online' });
+    w.journal.begin('checkout', { itemId: 'A1', tagUids: ['E004010000000001'], card: CARD, mode: 'online' });
     w.library.setOnline(false);
     const run = await recover(w.journal, w.library, w.pad);
     expect(run.waitingForLibrary).toBe(1);
@@ -73,7 +73,7 @@ describe('recovery', () => {
     w.pad.place('E004010000000001');
     const id = w.journal.begin('checkout', {
       itemId: 'A1',
-      tagUid: 'E004010000000001',
+      tagUids: ['E004010000000001'],
       card: CARD,
       mode: 'offline',
     });
@@ -91,7 +91,7 @@ describe('recovery', () => {
     const at = new Date('2026-11-26T09:30:00Z');
     const id = w.journal.begin('checkout', {
       itemId: 'A1',
-      tagUid: 'E004010000000001',
+      tagUids: ['E004010000000001'],
       card: CARD,
       mode: 'offline',
       at,
@@ -113,7 +113,7 @@ describe('recovery', () => {
     for (const item of ['A1', 'A2']) {
       const id = w.journal.begin('checkout', {
         itemId: item,
-        tagUid: `T-${item}`,
+        tagUids: [`T-${item}`],
         card: CARD,
         mode: 'offline',
       });
@@ -130,7 +130,7 @@ describe('recovery', () => {
     const w = world();
     const id = w.journal.begin('checkout', {
       itemId: 'A1',
-      tagUid: 'E004010000000001',
+      tagUids: ['E004010000000001'],
       card: CARD,
       mode: 'online',
     });

@@ -287,10 +287,12 @@ describe('recovery after a crash at every step boundary', () => {
     'checkout:intent-recorded',
     'checkout:answer-recorded',
     'checkout:target-recorded',
+    'checkout:tag-partly-written',
     'checkout:tag-written',
     'checkin:intent-recorded',
     'checkin:answer-recorded',
     'checkin:target-recorded',
+    'checkin:tag-partly-written',
     'checkin:tag-written',
   ];
   // The process dies at `point`: nothing after it runs. A fresh session over the same journal,
@@ -299,7 +301,10 @@ describe('recovery after a crash at every step boundary', () => {
     const w = world();
     const checkin = point.startsWith('checkin');
     w.library.addItem('C1', checkin ? { onLoanTo: CARD } : {});
-    w.pad.addTag('E004010000000091', 'C1', { secured: !checkin });
+    // A two-part set, so that a crash can fall between the writes of its two tags.
+    w.pad
+      .addTag('E004010000000091', 'C1', { secured: !checkin, set: { part: 1, parts: 2 } })
+      .addTag('E004010000000092', 'C1', { secured: !checkin, set: { part: 2, parts: 2 } });
     class Crash extends Error {}
     let crashed = false;
     const s = await session(w, {}, (p) => {
@@ -310,7 +315,7 @@ describe('recovery after a crash at every step boundary', () => {
     });
     await s.begin(checkin ? 'return' : 'borrow');
     if (!checkin) await s.identify({ card: CARD });
-    w.pad.place('E004010000000091');
+    w.pad.place('E004010000000091', 'E004010000000092');
     await settle(s);
     expect(crashed).toBe(true);
     await s.stop();

@@ -64,7 +64,7 @@ describe('the staff screen', () => {
     const { service, journal, replays } = staff(now);
     const id = journal.begin('checkout', {
       itemId: 'A1',
-      tagUid: 'T1',
+      tagUids: ['T1'],
       card: '29000000000017',
       mode: 'offline',
     });

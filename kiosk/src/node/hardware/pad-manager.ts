@@ -126,6 +126,23 @@ export class PadManager implements Pad {
     return this.seen.size;
   }
 
+  /** Resolves true once the reader answers, or false after `timeoutMs` (the kiosk then starts without it). */
+  ready(timeoutMs: number): Promise<boolean> {
+    if (this.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        off();
+        resolve(false);
+      }, timeoutMs);
+      const off = this.onDidChangeConnection((connected) => {
+        if (!connected) return;
+        clearTimeout(timer);
+        off();
+        resolve(true);
+      });
+    });
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;

@@ -32,7 +32,8 @@ export interface Step {
   id: number;
   kind: StepKind;
   itemId: string;
-  tagUid: string;
+  /** Every tag of the document: one, or each part of a set. */
+  tagUids: string[];
   card: string | null;
   phase: Phase;
   mode: 'online' | 'offline';
@@ -72,7 +73,7 @@ CREATE TABLE IF NOT EXISTS steps (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL CHECK (kind IN ('checkout', 'checkin')),
   item_id TEXT NOT NULL,
-  tag_uid TEXT NOT NULL,
+  tag_uid TEXT NOT NULL, -- the document's tag UIDs, space-separated
   card TEXT,
   phase TEXT NOT NULL,
   mode TEXT NOT NULL CHECK (mode IN ('online', 'offline')),
@@ -103,7 +104,7 @@ function toStep(r: Row): Step {
     id: r.id,
     kind: r.kind,
     itemId: r.item_id,
-    tagUid: r.tag_uid,
+    tagUids: r.tag_uid.split(' ').filter(Boolean),
     card: r.card,
     phase: r.phase,
     mode: r.mode,
@@ -159,7 +160,7 @@ export class Journal {
   /** Records the intent before the library system is asked (online) or the acceptance (offline). */
   begin(
     kind: StepKind,
-    fields: { itemId: string; tagUid: string; card: string | null; mode: 'online' | 'offline'; at?: Date },
+    fields: { itemId: string; tagUids: string[]; card: string | null; mode: 'online' | 'offline'; at?: Date },
   ): number {
     const at = (fields.at ?? this.now()).toISOString();
     const offline = fields.mode === 'offline';
@@ -171,7 +172,7 @@ export class Journal {
       .run(
         kind,
         fields.itemId,
-        fields.tagUid,
+        fields.tagUids.join(' '),
         fields.card,
         offline ? 'accepted' : 'intended',
         fields.mode,

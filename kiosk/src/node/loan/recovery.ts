@@ -39,29 +39,42 @@ export async function recover(
     waitingForLibrary: 0,
   };
 
-  const setTag = async (
+  /**
+   * Brings every tag of the step to `secured`. 'absent' when no tag could be reached at all; 'partial'
+   * when some were and others were not (a set whose parts left the pad), 'failed' on a reader error.
+   */
+  const setTags = async (
     step: Step,
     secured: boolean,
-  ): Promise<'written' | 'unchanged' | 'absent' | 'failed'> => {
-    let current: boolean | null;
-    try {
-      current = await pad.readSecured(step.tagUid);
-    } catch (err) {
-      run.errors.push(`step ${step.id}: reading tag ${step.tagUid}: ${(err as Error).message}`);
-      return 'failed';
+  ): Promise<'written' | 'unchanged' | 'absent' | 'partial' | 'failed'> => {
+    let reached = 0;
+    let wrote = false;
+    for (const uid of step.tagUids) {
+      let current: boolean | null;
+      try {
+        current = await pad.readSecured(uid);
+      } catch (err) {
+        run.errors.push(`step ${step.id}: reading tag ${uid}: ${(err as Error).message}`);
+        return 'failed';
+      }
+      if (current === null) continue;
+      reached++;
+      if (current === secured) continue;
+      try {
+        await pad.setSecured(uid, secured);
+        wrote = true;
+        if (secured) run.rearmed++;
+        else run.disarmed++;
+      } catch (err) {
+        run.errors.push(`step ${step.id}: writing tag ${uid}: ${(err as Error).message}`);
+        return 'failed';
+      }
     }
-    if (current === null) return 'absent';
-    if (current === secured) return 'unchanged';
-    try {
-      await pad.setSecured(step.tagUid, secured);
-      if (secured) run.rearmed++;
-      else run.disarmed++;
-      return 'written';
-    } catch (err) {
-      run.errors.push(`step ${step.id}: writing tag ${step.tagUid}: ${(err as Error).message}`);
-      return 'failed';
-    }
+    if (reached === 0) return 'absent';
+    if (reached < step.tagUids.length) return 'partial';
+    return wrote ? 'written' : 'unchanged';
   };
+  const tagsOf = (step: Step) => step.tagUids.join(' ');
 
   // 1. Offline steps: the tag alone decides, the library system has not been told yet.
   for (const step of journal.unfinished().filter((s) => s.mode === 'offline')) {
@@ -69,17 +82,17 @@ export async function recover(
     const touched = step.phase !== 'accepted'; // 'accepted': the tag was never written
     if (step.kind === 'checkout') {
       // Roll back an interrupted offline checkout: arm the tag and cancel its queued replay.
-      const tag = await setTag(step, true);
+      const tag = await setTags(step, true);
       if (tag === 'written' || tag === 'unchanged' || (tag === 'absent' && !touched)) {
         journal.replayed(step.id, { ok: false, error: 'cancelled by recovery: checkout interrupted' });
         journal.compensated(step.id);
         run.reconciled++;
       } else {
-        journal.pending(step.id, `tag ${step.tagUid} ${tag}; offline checkout interrupted`);
+        journal.pending(step.id, `tag ${tagsOf(step)} ${tag}; offline checkout interrupted`);
         run.pending++;
       }
     } else {
-      const tag = await setTag(step, wanted);
+      const tag = await setTags(step, wanted);
       if (tag === 'written' || tag === 'unchanged') {
         journal.done(step.id, 'completed by recovery');
         run.reconciled++;
@@ -88,7 +101,7 @@ export async function recover(
         journal.compensated(step.id);
         run.reconciled++;
       } else {
-        journal.pending(step.id, `tag ${step.tagUid} ${tag}; offline checkin interrupted`);
+        journal.pending(step.id, `tag ${tagsOf(step)} ${tag}; offline checkin interrupted`);
         run.pending++;
       }
     }
@@ -114,14 +127,14 @@ export async function recover(
       continue;
     }
     const tagNeverWritten = step.phase === 'intended' || step.phase === 'answered';
-    const tag = await setTag(step, true);
+    const tag = await setTags(step, true);
     const tagArmed =
       tag === 'written' ||
       tag === 'unchanged' ||
       // An untouched checkout tag is still armed; an untouched checkin tag is still disarmed.
       (tag === 'absent' && tagNeverWritten && step.kind === 'checkout');
     if (!tagArmed) {
-      journal.pending(step.id, `tag ${step.tagUid} ${tag}; item ${onLoan ? 'on loan' : 'not on loan'}`);
+      journal.pending(step.id, `tag ${tagsOf(step)} ${tag}; item ${onLoan ? 'on loan' : 'not on loan'}`);
       run.pending++;
       continue;
     }

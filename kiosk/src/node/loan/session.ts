@@ -66,10 +66,12 @@ export type CrashPoint =
   | 'checkout:intent-recorded'
   | 'checkout:answer-recorded'
   | 'checkout:target-recorded'
+  | 'checkout:tag-partly-written'
   | 'checkout:tag-written'
   | 'checkin:intent-recorded'
   | 'checkin:answer-recorded'
   | 'checkin:target-recorded'
+  | 'checkin:tag-partly-written'
   | 'checkin:tag-written';
 
 export interface SessionDeps {
@@ -140,7 +142,10 @@ export class LoanSession {
       this.pad.onDidChangeConnection((connected) => {
         this.state.readerConnected = connected;
         this.emit();
-        if (connected) this.onPadChanged();
+        if (!connected) return;
+        // Steps left pending while the reader was away can be settled now.
+        if (this.journal.unfinished().length > 0) void this.enqueue(() => this.settleJournal());
+        this.onPadChanged();
       }),
       this.library.onDidChangeOnline((online) => {
         this.state.online = online;
@@ -549,7 +554,7 @@ export class LoanSession {
     if (!card) return;
     if (!this.library.online) return this.checkoutOffline(t, first, card);
 
-    const step = this.journal.begin('checkout', { itemId, tagUid: t.uids[0]!, card, mode: 'online' });
+    const step = this.journal.begin('checkout', { itemId, tagUids: t.uids, card, mode: 'online' });
     this.crash('checkout:intent-recorded');
     let answer;
     try {
@@ -567,7 +572,7 @@ export class LoanSession {
     if (answer.desensitize) {
       this.journal.securing(step, false);
       this.crash('checkout:target-recorded');
-      const written = await this.writeTags(t.uids, false);
+      const written = await this.writeTags(t.uids, false, 'checkout:tag-partly-written');
       if (written !== true) {
         // Lent but still armed would ring the gate: undo the loan and re-arm what was disarmed.
         this.journal.compensating(step, written.code);
@@ -604,7 +609,7 @@ export class LoanSession {
     }
     const step = this.journal.begin('checkout', {
       itemId: t.view.itemId!,
-      tagUid: t.uids[0]!,
+      tagUids: t.uids,
       card,
       mode: 'offline',
       at: this.clock.now(),
@@ -612,7 +617,7 @@ export class LoanSession {
     this.crash('checkout:intent-recorded');
     this.journal.securing(step, false);
     this.crash('checkout:target-recorded');
-    const written = await this.writeTags(t.uids, false);
+    const written = await this.writeTags(t.uids, false, 'checkout:tag-partly-written');
     if (written !== true) {
       await this.writeTags(t.uids, true);
       this.journal.replayed(step, { ok: false, error: `cancelled: ${written.code}` });
@@ -631,7 +636,7 @@ export class LoanSession {
     const offline = !this.library.online;
     const step = this.journal.begin('checkin', {
       itemId,
-      tagUid: t.uids[0]!,
+      tagUids: t.uids,
       card: null,
       mode: offline ? 'offline' : 'online',
       at: this.clock.now(),
@@ -659,7 +664,7 @@ export class LoanSession {
     if (resensitize) {
       this.journal.securing(step, true);
       this.crash('checkin:target-recorded');
-      const written = await this.writeTags(t.uids, true);
+      const written = await this.writeTags(t.uids, true, 'checkin:tag-partly-written');
       if (written !== true) {
         // Returned but disarmed: recovery re-arms it when the tag is seen again.
         this.journal.pending(step, written.code);
@@ -673,8 +678,12 @@ export class LoanSession {
   }
 
   /** Writes every tag of a document; `true`, or the first failure. */
-  private async writeTags(uids: string[], secured: boolean): Promise<true | PadWriteError> {
-    for (const uid of uids) {
+  private async writeTags(
+    uids: string[],
+    secured: boolean,
+    partly?: 'checkout:tag-partly-written' | 'checkin:tag-partly-written',
+  ): Promise<true | PadWriteError> {
+    for (const [index, uid] of uids.entries()) {
       try {
         await this.pad.setSecured(uid, secured);
       } catch (err) {
@@ -682,6 +691,7 @@ export class LoanSession {
           ? err
           : new PadWriteError('tag-write-failed', (err as Error).message);
       }
+      if (partly && index < uids.length - 1) this.crash(partly);
     }
     return true;
   }
