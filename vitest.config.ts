@@ -4,7 +4,6 @@ import { defineConfig } from 'vitest/config';
 // vitest.config.ts; `npm test` runs them all, `npm test -w <ws>` one of them.
 export default defineConfig({
   test: {
-    projects: ['content', 'authoring', 'tour-pwa', 'rfid-driver', 'kiosk', 'test'],
-    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: ['content', 'content/tools', 'authoring', 'tour-pwa', 'rfid-driver', 'kiosk', 'test'],
   },
 });

@@ -9,3 +9,4 @@ export type { CliIo } from './cli/run';
 export { formatRefusal } from './formatRefusal';
 export { startPackageServer, parseRange } from './packages/packageServer';
 export type { PackageServer, PackageServerOptions } from './packages/packageServer';
+export * from './media/index';
