@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useStore } from './services';
 import { applyUpdate, promptInstall, updateStore } from './swUpdate';
+import { updateOffer } from '../core/update';
 
 /** Offers the app update — but never applies it in the middle of a walk. */
 export function UpdateBanner({ tourInProgress }: { tourInProgress: boolean }) {
@@ -9,11 +10,12 @@ export function UpdateBanner({ tourInProgress }: { tourInProgress: boolean }) {
   const waiting = useStore(updateStore, (s) => s.waiting);
   const canInstall = useStore(updateStore, (s) => s.installEvent !== null);
   const [dismissed, setDismissed] = useState(false);
+  const offer = updateOffer({ waiting, walking: tourInProgress, dismissed });
   return (
     <>
-      {waiting && !dismissed && (
+      {offer !== 'none' && (
         <div className="notice" role="status">
-          {tourInProgress ? (
+          {offer === 'after-walk' ? (
             <span>{t('update.waiting')}</span>
           ) : (
             <>
