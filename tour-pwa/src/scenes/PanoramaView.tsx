@@ -10,6 +10,11 @@ import { useLook } from './useLook';
 
 export const PANORAMA_FOV_DEG = 70;
 
+/** A full sphere is seen through 70°; a crop through a narrower field so it fills the frame. */
+export function fovFor(extent: Extent): number {
+  return extent.vfovDeg >= 180 ? PANORAMA_FOV_DEG : Math.min(PANORAMA_FOV_DEG, extent.vfovDeg * 0.8);
+}
+
 /**
  * An equirectangular image (or a then/now pair of them) to look around in: drag, arrow keys or
  * the phone's motion; hotspots are picked by tapping their marker. Shared by the panorama block and
@@ -70,11 +75,12 @@ export function PanoramaView({
     };
   }, [textures]);
 
+  const fovDeg = fovFor(extent);
   const [thenShare, setThenShare] = useState(thenUrl ? 100 : 0);
   const { look, setLook, bearing, motion, startMotion, stopMotion, handlers } = useLook({
     extent,
     headingDeg,
-    fovDeg: PANORAMA_FOV_DEG,
+    fovDeg,
     ...(onPickHotspot ? { onTap: onPickHotspot } : {}),
   });
   useEffect(() => lookRef?.(setLook), [lookRef, setLook]);
@@ -106,13 +112,13 @@ export function PanoramaView({
         {textures.status === 'ready' && (
           <SceneCanvas
             fallback={<p className="scene-loading">{sceneText(locale, 'pano.failed')}</p>}
-            camera={{ fov: PANORAMA_FOV_DEG, near: 0.1, far: 200, position: [0, 0, 0] }}
+            camera={{ fov: fovDeg, near: 0.1, far: 200, position: [0, 0, 0] }}
           >
             <PanoramaStage
               extent={extent}
               layers={layers}
               look={look}
-              fovDeg={PANORAMA_FOV_DEG}
+              fovDeg={fovDeg}
               hotspots={hotspots ?? []}
               activeHotspot={activeHotspot ?? null}
             />

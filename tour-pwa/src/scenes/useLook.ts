@@ -40,7 +40,10 @@ export function useLook({
 }) {
   const look = useRef<Look>(initial ?? { yawDeg: 0, pitchDeg: 0 });
   const aspect = useRef(1);
-  const [bearing, setBearing] = useState(() => Math.round(wrap360(headingDeg + look.current.yawDeg)));
+  // Rounded to 5° so the live region speaks when the view really turned, not at every pixel.
+  const [bearing, setBearing] = useState(() =>
+    wrap360(Math.round((headingDeg + look.current.yawDeg) / 5) * 5),
+  );
   const [motion, setMotion] = useState<MotionState>(() =>
     typeof window !== 'undefined' && 'DeviceOrientationEvent' in window ? 'off' : 'unsupported',
   );
@@ -48,7 +51,7 @@ export function useLook({
   const setLook = useCallback(
     (next: Look) => {
       look.current = clampLook(next, extent, fovDeg, aspect.current);
-      const b = Math.round(wrap360(headingDeg + look.current.yawDeg) / 5) * 5;
+      const b = wrap360(Math.round((headingDeg + look.current.yawDeg) / 5) * 5);
       setBearing((prev) => (prev === b ? prev : b));
     },
     [extent, fovDeg, headingDeg],
