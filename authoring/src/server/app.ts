@@ -15,6 +15,7 @@ import { publishTour } from './publish';
 import type { TracePoint } from './routeImport';
 import { parseGeoJsonLine, parseGpx } from './routeImport';
 import { tourReport } from './tourReport';
+import { previewCatalogue } from './visitorPreview';
 import type { TourStore } from './tourStore';
 import { jsonBytes } from './tourStore';
 import type { TourFileChange } from './tourWatcher';
@@ -36,6 +37,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Built UI (authoring/ui/dist) served at `/`. */
   uiDir?: string;
+  /** Built visitor app (tour-pwa/dist) served at `/preview/` over the published packages. */
+  previewDir?: string;
 }
 
 const TOKEN_COOKIE = 'authoring_token';
@@ -127,7 +130,7 @@ export function createApp(opts: AppOptions): Hono {
     }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Content-Security-Policy', contentSecurityPolicy);
+    if (!c.req.path.startsWith('/preview/')) c.header('Content-Security-Policy', contentSecurityPolicy);
   });
 
   // ---- tours ------------------------------------------------------------------------------------
@@ -318,6 +321,34 @@ export function createApp(opts: AppOptions): Hono {
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': mediaTypeOf(rel) });
   });
 
+  if (opts.previewDir) {
+    const previewDir = opts.previewDir;
+    app.get('/preview/config.json', (c) =>
+      c.json({ catalogueUrl: 'tours/catalogue.json', trustedKeys: opts.signing.trustedKeys }),
+    );
+    app.get('/preview/tours/catalogue.json', async (c) => c.json(await previewCatalogue(opts.publishDir)));
+    app.get('/preview/*', async (c) => {
+      const rel = c.req.path.replace(/^\/preview\/?/, '') || 'index.html';
+      if (rel.split('/').some((p) => p === '..' || p.startsWith('.')))
+        throw new AuthoringError('PATH_UNSAFE');
+      const packaged = /^tours\/packages\/(.+)$/.exec(rel)?.[1];
+      const file = packaged ? join(opts.publishDir, packaged) : join(previewDir, rel);
+      const bytes =
+        (await readFile(file).catch(() => undefined)) ??
+        (packaged || rel.includes('.')
+          ? undefined
+          : await readFile(join(previewDir, 'index.html')).catch(() => undefined));
+      if (!bytes) throw new AuthoringError('NOT_FOUND', { file: rel });
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': packaged
+          ? mediaTypeOf(rel)
+          : rel.includes('.')
+            ? mediaTypeOfStatic(rel)
+            : 'text/html; charset=utf-8',
+      });
+    });
+  }
+
   if (opts.uiDir) {
     const uiDir = opts.uiDir;
     app.get('*', async (c) => {
@@ -347,6 +378,7 @@ function mediaTypeOfStatic(rel: string): string {
     json: 'application/json',
     webp: 'image/webp',
     woff2: 'font/woff2',
+    webmanifest: 'application/manifest+json',
   };
   return types[ext] ?? 'application/octet-stream';
 }

@@ -26,6 +26,8 @@ export interface AuthoringServerOptions {
   token?: string;
   /** Default `<repo>/authoring/ui/dist` when built. */
   uiDir?: string;
+  /** Default `<repo>/tour-pwa/dist` when built: the visitor preview at `/preview/`. */
+  previewDir?: string;
   /** Draft narration at publish time (espeak-ng); default on. */
   draftVoices?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -49,6 +51,7 @@ export async function startAuthoringServer(opts: AuthoringServerOptions = {}): P
   const exposed = !LOOPBACK.has(host);
   const token = opts.token ?? (exposed ? randomBytes(24).toString('base64url') : undefined);
   const uiDir = opts.uiDir ?? join(repoRoot, 'authoring', 'ui', 'dist');
+  const previewDir = opts.previewDir ?? join(repoRoot, 'tour-pwa', 'dist');
 
   const signing = await resolveSigningKey({ repoRoot, ...(opts.env && { env: opts.env }) });
   const trustedKeys = await resolveTrustedKeys({ repoRoot, ...(opts.env && { env: opts.env }) });
@@ -68,6 +71,7 @@ export async function startAuthoringServer(opts: AuthoringServerOptions = {}): P
     // Bound to loopback: refuse other Host names, so a web page cannot reach the API by DNS rebinding.
     ...(!exposed && { allowedHosts: ['127.0.0.1', 'localhost', '::1'] }),
     ...(existsSync(uiDir) && { uiDir }),
+    ...(existsSync(join(previewDir, 'index.html')) && { previewDir }),
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((ok) => {

@@ -2,7 +2,8 @@
  * The curator's whole path in headless Chromium (Debian's, never downloaded): create a tour, place
  * three stops on the map, write a French script, add an image with alt text and licence, see the
  * missing English/Dutch report, run the walk simulator (three stops fire), publish; the package
- * verifies. axe-core runs on every screen. Screenshots go to authoring/test-artifacts/.
+ * verifies and the built visitor app (tour-pwa/dist, when present) downloads it. axe-core runs on every
+ * screen. Screenshots go to authoring/test-artifacts/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -159,5 +160,18 @@ describe('authoring UI, end to end', () => {
     // the image and the French draft voice (audio + captions) are in the package
     expect(verified.assetCount).toBeGreaterThanOrEqual(3);
     expect(consoleErrors).toEqual([]);
+
+    // The visitor app, when built, lists the published tour from the editor's preview catalogue.
+    if (existsSync(join(repoRoot, 'tour-pwa', 'dist', 'index.html'))) {
+      const frame = page.frameLocator('iframe.visitor-preview');
+      await frame
+        .getByRole('link', { name: /La jetée Est/ })
+        .first()
+        .click();
+      await frame.getByRole('button', { name: 'Télécharger pour l’utiliser hors ligne' }).click();
+      // tour-pwa downloads the package and checks signature and every asset hash before saying so.
+      await frame.getByText('Téléchargé : ce parcours fonctionne hors ligne.').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(ARTIFACTS, '7-visitor-preview.png'), fullPage: true });
+    }
   }, 180_000);
 });

@@ -3,6 +3,7 @@
  * the validation report, and conflicts. Components render `snapshot` and call the methods; a change
  * on disk (another curator, a text editor) arrives through `applyExternalChange` and reloads that file.
  */
+import { lineLengthM } from '../../../src/server/geo';
 import type { Versioned } from './api';
 import { api, ApiError } from './api';
 import type { LngLat, RouteDoc, StopDoc, Text, TourDoc, TourFileChange, TourReport } from './types';
@@ -120,14 +121,21 @@ export class TourSession {
     );
   }
 
-  saveRoute(coordinates: LngLat[]): Promise<SaveOutcome> {
+  async saveRoute(coordinates: LngLat[]): Promise<SaveOutcome> {
     const file = this.#snapshot.tour?.value.route ?? 'route.geojson';
     const value: RouteDoc = {
       type: 'Feature',
       properties: {},
       geometry: { type: 'LineString', coordinates },
     };
-    return this.#save(file, value, this.#snapshot.route?.etag ?? null, (route) => this.#set({ route }));
+    const saved = await this.#save(file, value, this.#snapshot.route?.etag ?? null, (route) =>
+      this.#set({ route }),
+    );
+    // The distance shown to visitors follows the route.
+    const tour = this.#snapshot.tour?.value;
+    const distanceM = Math.round(lineLengthM(coordinates));
+    if (saved.ok && tour && tour['distanceM'] !== distanceM) return this.saveTour({ ...tour, distanceM });
+    return saved;
   }
 
   /** Conflict resolution: keep theirs (reload) or write mine over the version now on disk. */

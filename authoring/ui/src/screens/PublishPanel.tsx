@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../core/api';
 import type { SessionSnapshot, TourSession } from '../core/tourSession';
 import type { Bump, PublishResult, TourDoc } from '../core/types';
@@ -16,6 +16,14 @@ export function PublishPanel({ session, snap }: { session: TourSession; snap: Se
   const [result, setResult] = useState<PublishResult | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const missing = snap.report?.missingTranslations.length ?? 0;
+  // The visitor app is embedded only when tour-pwa has been built (the server serves it at /preview/).
+  const [preview, setPreview] = useState(false);
+  useEffect(() => {
+    fetch('/preview/config.json').then(
+      (r) => setPreview(r.ok),
+      () => setPreview(false),
+    );
+  }, []);
 
   return (
     <div className="publish">
@@ -90,6 +98,12 @@ export function PublishPanel({ session, snap }: { session: TourSession; snap: Se
           <p className="muted">
             <code>{result.outDir}</code>
           </p>
+        </section>
+      )}
+      {result && preview && (
+        <section className="panel" aria-labelledby="visitor-preview">
+          <h2 id="visitor-preview">{t('visitorPreview')}</h2>
+          <iframe className="visitor-preview" title={t('visitorPreview')} src="/preview/" />
         </section>
       )}
     </div>
