@@ -81,7 +81,8 @@ export class TourSession {
 
   #reportSoon(): void {
     clearTimeout(this.#reportTimer);
-    this.#reportTimer = setTimeout(() => void this.refreshReport(), 150);
+    // A failed refresh keeps the last report; the next save or change tries again.
+    this.#reportTimer = setTimeout(() => void this.refreshReport().catch(() => undefined), 150);
   }
 
   async #save<T>(
