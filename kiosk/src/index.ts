@@ -85,3 +85,50 @@ export {
   type SipNetworkServerOptions,
   type TerminalSession,
 } from './network';
+
+// Service contracts (shared by the Electron preload, the browser shell and the touch UI).
+export * from './common/contracts';
+export {
+  createClient,
+  createDispatcher,
+  forwardEvents,
+  KioskError,
+  type KioskErrorCode,
+  type RpcCarrier,
+  type Service,
+  type Services,
+} from './common/rpc';
+export { createWebSocketCarrier, type WebSocketCarrier } from './common/ws-carrier';
+
+// The loan core: session, journal, recovery, ports and their adapters.
+export {
+  LibraryOffline,
+  PadWriteError,
+  type LibrarySystem,
+  type Pad,
+  type PadItem,
+  type PadCard,
+  type Printer,
+} from './node/loan/ports';
+export { LoanSession, defaultSessionConfig, type SessionConfig, type CrashPoint } from './node/loan/session';
+export { recover, replayQueue } from './node/loan/recovery';
+export { Journal, type Step, type Phase } from './node/journal/journal';
+export { Sip2LibrarySystem } from './node/adapters/sip2-library';
+export { PadManager, type PadManagerOptions } from './node/hardware/pad-manager';
+export { StaffService, hashStaffPin, verifyStaffPin } from './node/staff';
+export { encodeReceipt } from './node/printer/escpos';
+export { SerialReceiptPrinter, SimulatedPrinter } from './node/printer/printers';
+export {
+  KioskConfigSchema,
+  KioskConfigError,
+  loadKioskConfig,
+  parseKioskConfig,
+  type KioskConfig,
+} from './node/config';
+export { createKioskCore, type KioskCore, type KioskCoreParts } from './node/kiosk-core';
+export { bootKiosk } from './node/boot';
+
+// The browser shell and the demo stack.
+export { startKioskHost, type KioskHost } from './host/server';
+export { startKioskStack, demoDocuments, type KioskStack } from './host/stack';
+export { DemoPadService, tagSpecFor, type DemoDocument } from './node/demo-pad';
