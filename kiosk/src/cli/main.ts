@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SipError, SIP_CHARSETS, type SipCharset } from '../node/sip2';
+import { loadKioskConfig } from '../node/config';
+import { hashStaffPin } from '../node/staff';
 import { DEFAULT_DB, seedCommand, serveCommand } from './network';
 import { checksumCommand, parseCommand, sendCommand } from './sip2';
 
@@ -10,6 +12,8 @@ const USAGE = `kiosk — Les Balises kiosk tools
   kiosk sip2 send --host <h> --port <n> '<message>' […]  [--tls] [--charset …] [--crlf] [--timeout ms]
   kiosk network seed [--items 600000] [--patrons 29000] [--db <file>] [--seed n] [--force]
   kiosk network serve [--db <file>] [--port 6001] [--host 127.0.0.1] [--charset …] [--crlf]
+  kiosk staff-pin <pin>          prints the hash to put in kiosk.json as "staffPinHash"
+  kiosk check-config <kiosk.json>  checks a kiosk configuration and names the first wrong field
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +45,19 @@ async function main(argv: string[]): Promise<number> {
     throw new SipError('UNSUPPORTED_CHARSET', `unsupported charset ${charset}`);
   const terminator = values.crlf ? 'crlf' : 'cr';
   const log = (line: string) => console.log(line);
+
+  if (group === 'staff-pin' && command !== undefined) {
+    if (!/^\d{4,12}$/.test(command)) throw new Error('a staff PIN is 4 to 12 digits');
+    console.log(hashStaffPin(command));
+    return 0;
+  }
+  if (group === 'check-config' && command !== undefined) {
+    const config = loadKioskConfig(command);
+    console.log(
+      `ok: ${config.library.name} (${config.library.isil}), reader ${config.reader.protocol}, SIP2 ${config.sip2.host}:${config.sip2.port}`,
+    );
+    return 0;
+  }
 
   if (group === 'sip2' && command === 'checksum' && arg !== undefined) {
     console.log(checksumCommand(arg, charset));
