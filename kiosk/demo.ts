@@ -65,7 +65,7 @@ export async function startDemo(ctx: DemoContext): Promise<DemoHandle> {
   });
   const { elise } = SEED_FIXTURES.patrons;
   ctx.log(
-    `kiosk: card ${elise.card} PIN ${elise.pin}; staff PIN ${STAFF_PIN}; reader simulator on ${kiosk.simulator.path}`,
+    `kiosk: card ${elise.card} PIN ${elise.pin}; staff PIN ${STAFF_PIN}; reader simulator on ${kiosk.simulator.path ?? 'an in-memory link'}`,
   );
   return {
     apps: [

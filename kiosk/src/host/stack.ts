@@ -5,7 +5,15 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPtySimulator, type PtySimulator } from '@dunkirk/rfid-driver';
+import { execFileSync } from 'node:child_process';
+import {
+  FeigReader,
+  ThreeMReader,
+  startMemorySimulator,
+  startPtySimulator,
+  type RfidReader,
+  type VirtualPad,
+} from '@dunkirk/rfid-driver';
 import {
   MEMBER_LIBRARIES,
   SEED_FIXTURES,
@@ -48,7 +56,12 @@ export interface KioskStack {
   config: KioskConfig;
   core: KioskCore;
   host: KioskHost;
-  simulator: PtySimulator;
+  /** The simulated reader: on a PTY pair (`path`) when socat is installed, in memory otherwise. */
+  simulator: {
+    path: string | null;
+    pad: VirtualPad;
+    simulator: { stats: { airTimeUs: number; serialTimeUs: number; lateUs: number } };
+  };
   pad: DemoPadService;
   /** Present when the stack started its own network. */
   network: { server: SipNetworkServer; db: NetworkDb } | null;
@@ -78,7 +91,22 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
   const library = MEMBER_LIBRARIES.find((l) => l.id === options.libraryId);
   if (!library) throw new Error(`no member library ${options.libraryId}`);
 
-  const simulator = await startPtySimulator({ protocol: options.protocol });
+  // The real serial stack when socat can make a PTY pair; otherwise the same simulator in memory.
+  let simulator: KioskStack['simulator'] & { stop(): Promise<void> };
+  let openReader: (() => Promise<RfidReader>) | undefined;
+  if (hasSocat()) {
+    simulator = await startPtySimulator({ protocol: options.protocol });
+  } else {
+    const memory = await startMemorySimulator({ protocol: options.protocol });
+    simulator = { ...memory, path: null };
+    openReader = async () => {
+      const reader =
+        options.protocol === '3m' ? new ThreeMReader(memory.transport) : new FeigReader(memory.transport);
+      await reader.open();
+      return reader;
+    };
+    options.log?.('socat is not installed: the reader simulator runs in memory instead of on a PTY pair');
+  }
   const pad = new DemoPadService(simulator.pad, options.documents);
 
   const config = parseKioskConfig(
@@ -97,7 +125,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
         timeoutMs: 2000,
         retries: 1,
       },
-      reader: { protocol: options.protocol, path: simulator.path, pollMs: 150 },
+      reader: { protocol: options.protocol, path: simulator.path ?? 'memory', pollMs: 150 },
       printer: { kind: 'simulated', dir: 'receipts' },
       session: {
         idleSeconds: options.idleSeconds ?? 60,
@@ -110,6 +138,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
   );
   const core = await bootKiosk(config, {
     padService: asPadService(pad),
+    ...(openReader ? { openReader } : {}),
     ...(options.crashPoint ? { crashPoint: options.crashPoint } : {}),
     ...(options.log ? { log: options.log } : {}),
     onStop: () => simulator.stop(),
@@ -138,6 +167,15 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
       }
     },
   };
+}
+
+function hasSocat(): boolean {
+  try {
+    execFileSync('socat', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The demo's documents: fixtures of the seed, so their records exist in every seeded network. */
