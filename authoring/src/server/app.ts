@@ -10,6 +10,8 @@ import { AuthoringError, isAuthoringError } from './AuthoringError';
 import { boundsOf, lineLengthM } from './geo';
 import type { MediaKind } from './mediaImport';
 import { importMedia } from './mediaImport';
+import type { DraftNarrationRequest } from './draftNarration';
+import { checkCaptions, draftNarration } from './draftNarration';
 import type { Bump } from './publish';
 import { publishTour } from './publish';
 import type { TracePoint } from './routeImport';
@@ -167,6 +169,7 @@ export function createApp(opts: AppOptions): Hono {
   app.put('/api/tours/:id/files/*', async (c) => {
     const rel = decodeURIComponent(c.req.path.replace(/^\/api\/tours\/[^/]+\/files\//, ''));
     const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (rel.endsWith('.vtt')) checkCaptions(new TextDecoder().decode(bytes));
     const { etag } = await store.write(c.req.param('id'), rel, bytes, precondition(c));
     return c.json({ etag }, 200, { ETag: etag });
   });
@@ -239,6 +242,20 @@ export function createApp(opts: AppOptions): Hono {
       bytes: new Uint8Array(await c.req.arrayBuffer()),
     });
     return c.json(asset, 201);
+  });
+
+  app.post('/api/tours/:id/narration/draft', async (c) => {
+    const b = await body<Partial<DraftNarrationRequest>>(c);
+    if (
+      !b.stop ||
+      !b.list ||
+      typeof b.block !== 'number' ||
+      !b.locale ||
+      !['fr', 'en', 'nl'].includes(b.locale)
+    ) {
+      throw new AuthoringError('BODY_INVALID', { issue: 'stop, list, block and locale are required' });
+    }
+    return c.json(await draftNarration(store, c.req.param('id'), b as DraftNarrationRequest), 201);
   });
 
   app.post('/api/tours/:id/simulate', async (c) => {

@@ -39,3 +39,4 @@ export {
   type Bump,
 } from './publish';
 export { importMedia, slugOf, type MediaUpload, type ImportedAsset } from './mediaImport';
+export { draftNarration, checkCaptions, type DraftNarrationRequest, type DraftTrack } from './draftNarration';

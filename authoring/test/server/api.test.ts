@@ -209,4 +209,56 @@ describe('HTTP API', () => {
     );
     expect(allowed.status).toBe(200);
   });
+
+  it('drafts a narration voice with espeak-ng, lists it with credit and licence, and guards caption edits', async () => {
+    const url = `${base}/api/tours/digue/files/stops/stop-1.json`;
+    const stop = await app.request(url);
+    const s = (await stop.json()) as Record<string, unknown>;
+    const transcript = {
+      fr: 'La digue de Malo. Les soldats attendent.',
+      en: 'The promenade.',
+      nl: 'De zeedijk.',
+    };
+    await app.request(url, {
+      method: 'PUT',
+      headers: { 'if-match': stop.headers.get('etag') ?? '' },
+      body: JSON.stringify({
+        ...s,
+        scenarios: { family: [{ type: 'narration', tracks: {}, transcript }], adult: [] },
+      }),
+    });
+    const res = await app.request(
+      `${base}/api/tours/digue/narration/draft`,
+      json({ stop: 'stop-1', list: 'family', block: 0, locale: 'fr' }),
+    );
+    expect(res.status).toBe(201);
+    const track = (await res.json()) as { audio: string; captions: string; durationS: number };
+    expect(track).toMatchObject({ audio: 'media/narration/stop-1-family-0-fr.opus' });
+    expect(track.durationS).toBeGreaterThan(1);
+    const tour = (await (await app.request(`${base}/api/tours/digue/files/tour.json`)).json()) as {
+      assets: { id: string; credit: string; licence: string }[];
+    };
+    const listed = tour.assets.filter((a) => a.id.startsWith('media/narration/'));
+    expect(listed.map((a) => a.id).sort()).toEqual([track.audio, track.captions].sort());
+    for (const a of listed) expect(a.credit && a.licence).toBeTruthy();
+
+    const vtt = await app.request(`${base}/api/tours/digue/files/${track.captions}`);
+    const text = await vtt.text();
+    expect(text.startsWith('WEBVTT')).toBe(true);
+    const etag = vtt.headers.get('etag') ?? '';
+    const bad = await app.request(`${base}/api/tours/digue/files/${track.captions}`, {
+      method: 'PUT',
+      headers: { 'if-match': etag },
+      body: 'not captions',
+    });
+    expect(bad.status).toBe(400);
+    const good = await app.request(`${base}/api/tours/digue/files/${track.captions}`, {
+      method: 'PUT',
+      headers: { 'if-match': etag },
+      body: text.replace('Les soldats attendent.', 'Les soldats attendent sur la plage.'),
+    });
+    expect(good.status).toBe(200);
+    const report = (await (await app.request(`${base}/api/tours/digue/report`)).json()) as { valid: boolean };
+    expect(report.valid).toBe(true);
+  });
 });

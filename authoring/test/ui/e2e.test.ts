@@ -131,6 +131,11 @@ describe('authoring UI, end to end', () => {
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Enregistré', { exact: true }).waitFor();
 
+    // A draft voice from the French script, with editable captions.
+    await page.getByRole('button', { name: 'Générer la voix provisoire (fr)' }).click();
+    await page.getByLabel('Écouter la narration').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByLabel('Sous-titres WebVTT (fr)').inputValue()).toContain('WEBVTT');
+
     // The missing-translation report names English and Dutch.
     const report = page.locator('.missing-report');
     await expect.poll(() => report.locator('[data-missing="en,nl"]').count()).toBeGreaterThanOrEqual(3);

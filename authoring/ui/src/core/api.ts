@@ -129,6 +129,21 @@ export const api = {
     );
     return (await res.json()) as { id: string; mediaType: string; bytes: number };
   },
+  draftNarration: (
+    tour: string,
+    req: { stop: string; list: string; block: number; locale: string },
+  ): Promise<{ audio: string; captions: string; durationS: number }> =>
+    postJson(`/api/tours/${enc(tour)}/narration/draft`, req),
+  async readText(tour: string, file: string): Promise<Versioned<string>> {
+    const res = await check(await fetch(fileUrl(tour, file), { cache: 'no-store' }));
+    return { value: await res.text(), etag: res.headers.get('etag') ?? '' };
+  },
+  async writeText(tour: string, file: string, text: string, etag: string): Promise<string> {
+    const res = await check(
+      await fetch(fileUrl(tour, file), { method: 'PUT', headers: { 'if-match': etag }, body: text }),
+    );
+    return res.headers.get('etag') ?? '';
+  },
   simulate: (
     tour: string,
     o: { speedMps: number; noiseM: number; accuracyM: number; seed: number; gpx?: string },

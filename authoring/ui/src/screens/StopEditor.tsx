@@ -5,7 +5,7 @@ import type { SessionSnapshot, TourSession } from '../core/tourSession';
 import type { BlockDoc, CellState, Locale, StopDoc, Text, TourDoc } from '../core/types';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
-import { fieldId, textIn } from './common';
+import { ErrorNote, fieldId, textIn } from './common';
 
 interface Props {
   session: TourSession;
@@ -275,6 +275,16 @@ function StopForm({ stop, etag, tour, snap, session, cell, setCell }: FormProps)
                   markdown={((b['transcript'] as Text | undefined) ?? {})[cell.locale] ?? ''}
                   lang={cell.locale}
                 />
+                <DraftVoice
+                  tourId={tour.id}
+                  session={session}
+                  stopId={stop.id}
+                  list={cell.scenario}
+                  index={j}
+                  locale={cell.locale}
+                  track={((b['tracks'] as Record<string, Track> | undefined) ?? {})[cell.locale]}
+                  disabled={dirty}
+                />
               </>
             )}
             {b.type === 'image' && (
@@ -397,5 +407,103 @@ function MissingReport({ snap, stopId }: { snap: SessionSnapshot; stopId: string
         </ul>
       )}
     </section>
+  );
+}
+
+interface Track {
+  audio: string;
+  captions: string;
+  durationS: number;
+}
+
+/** Draft voice of one narration in one language (espeak-ng), its player, and its editable captions. */
+function DraftVoice(props: {
+  tourId: string;
+  session: TourSession;
+  stopId: string;
+  list: string;
+  index: number;
+  locale: Locale;
+  track: Track | undefined;
+  disabled: boolean;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const { track } = props;
+  return (
+    <div className="draft-voice">
+      <button
+        type="button"
+        disabled={busy || props.disabled}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          api
+            .draftNarration(props.tourId, {
+              stop: props.stopId,
+              list: props.list,
+              block: props.index,
+              locale: props.locale,
+            })
+            .then(() => props.session.load(), setError)
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('synthesising') : t('makeDraftVoice', { locale: props.locale })}
+      </button>
+      {props.disabled && <span className="muted"> {t('saveFirst')}</span>}
+      <ErrorNote error={error} />
+      {track && (
+        <>
+          <audio controls src={api.mediaUrl(props.tourId, track.audio)} aria-label={t('listen')} />
+          <CaptionsEditor
+            key={track.captions}
+            tourId={props.tourId}
+            file={track.captions}
+            locale={props.locale}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function CaptionsEditor({ tourId, file, locale }: { tourId: string; file: string; locale: Locale }) {
+  const { t } = useI18n();
+  const [doc, setDoc] = useState<{ value: string; etag: string } | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    api.readText(tourId, file).then((d) => (setDoc(d), setText(d.value)), setError);
+  }, [tourId, file]);
+  if (!doc) return <ErrorNote error={error} />;
+  return (
+    <div className="captions">
+      <label className="block-field">
+        {t('captions')} ({locale})
+        <textarea
+          rows={5}
+          lang={locale}
+          value={text}
+          onChange={(e) => (setText(e.target.value), setSaved(false))}
+        />
+      </label>
+      <button
+        type="button"
+        disabled={text === doc.value}
+        onClick={() => {
+          setError(null);
+          api
+            .writeText(tourId, file, text, doc.etag)
+            .then((etag) => (setDoc({ value: text, etag }), setSaved(true)), setError);
+        }}
+      >
+        {t('saveCaptions')}
+      </button>
+      {saved && <span role="status"> {t('saved')}</span>}
+      <ErrorNote error={error} />
+    </div>
   );
 }
