@@ -5,6 +5,7 @@ import type { Block, Manifest } from '@dunkirk/content';
 import { localized } from '../app/text';
 import { assetCredit, useAssetUrl } from './useAsset';
 import { NarrationBlock } from './NarrationBlock';
+import { ImmersiveBlock } from './ImmersiveBlock';
 
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
 
@@ -45,11 +46,32 @@ export function Blocks({
           case 'links':
             return <LinksBlock key={key} block={block} ctx={ctx} />;
           case 'panorama':
-            return <Figure key={key} ctx={ctx} image={block.image} alt={block.alt} />;
+            return (
+              <ImmersiveBlock
+                key={key}
+                block={block}
+                ctx={ctx}
+                fallback={<Figure ctx={ctx} image={block.image} alt={block.alt} />}
+              />
+            );
           case 'reenactment':
-            return <Stills key={key} block={block} ctx={ctx} />;
+            return (
+              <ImmersiveBlock
+                key={key}
+                block={block}
+                ctx={ctx}
+                fallback={<Stills block={block} ctx={ctx} />}
+              />
+            );
           case 'ar':
-            return <ThenNow key={key} block={block} ctx={ctx} />;
+            return (
+              <ImmersiveBlock
+                key={key}
+                block={block}
+                ctx={ctx}
+                fallback={<ThenNow block={block} ctx={ctx} />}
+              />
+            );
           default:
             return null;
         }
