@@ -231,7 +231,9 @@ export function createApp(opts: AppOptions): Hono {
 
   app.post('/api/tours/:id/media', async (c) => {
     const kind = c.req.query('kind') as MediaKind | undefined;
-    if (kind !== 'image' && kind !== 'audio') throw new AuthoringError('BODY_INVALID', { pointer: '/kind' });
+    if (!kind || !['image', 'audio', 'panorama', 'model'].includes(kind)) {
+      throw new AuthoringError('BODY_INVALID', { pointer: '/kind' });
+    }
     const sourceUrl = c.req.query('sourceUrl');
     const asset = await importMedia(store, c.req.param('id'), {
       kind,

@@ -40,3 +40,4 @@ export {
 } from './publish';
 export { importMedia, slugOf, type MediaUpload, type ImportedAsset } from './mediaImport';
 export { draftNarration, checkCaptions, type DraftNarrationRequest, type DraftTrack } from './draftNarration';
+export { importModel, triangleCount, MODEL_TRIANGLE_BUDGET, type ImportedModel } from './modelImport';

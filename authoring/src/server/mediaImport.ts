@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importAudio, importImage } from '../media';
 import { AuthoringError } from './AuthoringError';
+import { importModel } from './modelImport';
 import type { TourStore } from './tourStore';
 
-export type MediaKind = 'image' | 'audio';
+export type MediaKind = 'image' | 'audio' | 'panorama' | 'model';
 
 export interface MediaUpload {
   kind: MediaKind;
@@ -25,10 +26,13 @@ export interface ImportedAsset {
   height?: number;
   /** Extra renditions written next to the listed asset (not packaged unless referenced). */
   alternates: string[];
+  /** 3D models: triangles after optimisation, against the visitor app's scene budget. */
+  triangles?: number;
+  triangleBudget?: number;
 }
 
 export function slugOf(name: string): string {
-  const stem = name.replace(/\.[^.]*$/, '');
+  const stem = (name.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '');
   const slug = stem
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -53,18 +57,39 @@ export async function importMedia(store: TourStore, tour: string, up: MediaUploa
   const slug = slugOf(up.name);
   let asset: ImportedAsset;
   try {
-    if (up.kind === 'image') {
+    if (up.kind === 'model') {
+      const model = await importModel(up.bytes);
+      const id = `media/models/${slug}.glb`;
+      await store.writeMedia(tour, id, model.glb);
+      asset = {
+        id,
+        mediaType: 'model/gltf-binary',
+        bytes: model.glb.length,
+        alternates: [],
+        triangles: model.triangles,
+        triangleBudget: model.budget,
+      };
+    } else if (up.kind === 'image' || up.kind === 'panorama') {
       const img = await importImage(up.bytes);
-      const id = `media/${slug}.webp`;
+      // An equirectangular panorama is twice as wide as it is high.
+      if (up.kind === 'panorama' && Math.abs(img.width / img.height - 2) > 0.02) {
+        throw new AuthoringError('MEDIA_REFUSED', {
+          tour,
+          file: up.name,
+          issue: `a 360° panorama is 2:1, this image is ${img.width}×${img.height}`,
+        });
+      }
+      const folder = up.kind === 'panorama' ? 'media/panoramas' : 'media';
+      const id = `${folder}/${slug}.webp`;
       await store.writeMedia(tour, id, img.webp);
-      await store.writeMedia(tour, `media/${slug}.avif`, img.avif);
+      await store.writeMedia(tour, `${folder}/${slug}.avif`, img.avif);
       asset = {
         id,
         mediaType: 'image/webp',
         bytes: img.webp.length,
         width: img.width,
         height: img.height,
-        alternates: [`media/${slug}.avif`],
+        alternates: [`${folder}/${slug}.avif`],
       };
     } else {
       // importAudio reads a path (ffmpeg probes the container from it).

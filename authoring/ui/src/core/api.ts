@@ -2,7 +2,15 @@
  * The authoring server's HTTP API, typed. No React here: the session core and tests use it as is.
  * Errors arrive as `{ code, message, details }`; `ApiError` keeps them for the UI to translate.
  */
-import type { Bump, PublishResult, TourReport, TourSummary, WalkResult } from './types';
+import type {
+  Bump,
+  ImportedAsset,
+  MediaKind,
+  PublishResult,
+  TourReport,
+  TourSummary,
+  WalkResult,
+} from './types';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -120,14 +128,14 @@ export const api = {
   async importMedia(
     tour: string,
     file: Blob,
-    q: { kind: 'image' | 'audio'; name: string; credit: string; licence: string; sourceUrl?: string },
-  ): Promise<{ id: string; mediaType: string; bytes: number; width?: number; height?: number }> {
+    q: { kind: MediaKind; name: string; credit: string; licence: string; sourceUrl?: string },
+  ): Promise<ImportedAsset> {
     const params = new URLSearchParams({ kind: q.kind, name: q.name, credit: q.credit, licence: q.licence });
     if (q.sourceUrl) params.set('sourceUrl', q.sourceUrl);
     const res = await check(
       await fetch(`/api/tours/${enc(tour)}/media?${params}`, { method: 'POST', body: file }),
     );
-    return (await res.json()) as { id: string; mediaType: string; bytes: number };
+    return (await res.json()) as ImportedAsset;
   },
   draftNarration: (
     tour: string,

@@ -9,6 +9,7 @@ export type { TourReport, MatrixCell, CellState, MissingMedia } from '../../../s
 export type { WalkResult, SimArrival, ZoneSuggestion, SimFix } from '../../../src/server/walkSimulator';
 export type { PublishResult, Bump, ChangeSummary } from '../../../src/server/publish';
 export type { TourSummary } from '../../../src/server/tourStore';
+export type { ImportedAsset, MediaKind } from '../../../src/server/mediaImport';
 export type { TourFileChange } from '../../../src/server/tourWatcher';
 
 /** `tour.json` as the editor handles it (the fields it edits; the rest is kept as is). */

@@ -1,27 +1,35 @@
 import { useState } from 'react';
 import { api } from '../core/api';
 import type { SessionSnapshot, TourSession } from '../core/tourSession';
-import type { TourDoc } from '../core/types';
+import type { ImportedAsset, MediaKind, TourDoc } from '../core/types';
+import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
 import { ErrorNote } from './common';
+
+const kindLabel: Record<MediaKind, MessageKey> = {
+  image: 'importImage',
+  panorama: 'importPanorama',
+  audio: 'importAudio',
+  model: 'importModel',
+};
 
 /** Media of the tour, each with its credit and licence, and the import form (both required). */
 export function MediaLibrary({ session, snap }: { session: TourSession; snap: SessionSnapshot }) {
   const { t } = useI18n();
   const tour = snap.tour?.value as TourDoc;
-  const [kind, setKind] = useState<'image' | 'audio'>('image');
+  const [kind, setKind] = useState<MediaKind>('image');
   const [file, setFile] = useState<File | null>(null);
   const [credit, setCredit] = useState('');
   const [licence, setLicence] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<ImportedAsset | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   return (
     <div className="media-library">
       <section aria-labelledby="media-import" className="panel">
-        <h2 id="media-import">{kind === 'image' ? t('importImage') : t('importAudio')}</h2>
+        <h2 id="media-import">{t(kindLabel[kind])}</h2>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -41,7 +49,7 @@ export function MediaLibrary({ session, snap }: { session: TourSession; snap: Se
                 ...(sourceUrl && { sourceUrl }),
               })
               .then(async (a) => {
-                setDone(t('imported', { id: a.id }));
+                setDone(a);
                 await session.load();
               }, setError)
               .finally(() => setBusy(false));
@@ -49,21 +57,19 @@ export function MediaLibrary({ session, snap }: { session: TourSession; snap: Se
         >
           <fieldset className="row">
             <legend className="visually-hidden">{t('tabMedia')}</legend>
-            <label className="check">
-              <input type="radio" name="kind" checked={kind === 'image'} onChange={() => setKind('image')} />
-              {t('importImage')}
-            </label>
-            <label className="check">
-              <input type="radio" name="kind" checked={kind === 'audio'} onChange={() => setKind('audio')} />
-              {t('importAudio')}
-            </label>
+            {(Object.keys(kindLabel) as MediaKind[]).map((k) => (
+              <label key={k} className="check">
+                <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
+                {t(kindLabel[k])}
+              </label>
+            ))}
           </fieldset>
           <label>
             {t('file')}
             <input
               name="media-file"
               type="file"
-              accept={kind === 'image' ? 'image/*' : 'audio/*'}
+              accept={kind === 'audio' ? 'audio/*' : kind === 'model' ? '.glb,model/gltf-binary' : 'image/*'}
               required
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
@@ -103,7 +109,13 @@ export function MediaLibrary({ session, snap }: { session: TourSession; snap: Se
           </button>
           {done && (
             <p role="status" className="ok">
-              {done}
+              {t('imported', { id: done.id })}
+              {done.triangles !== undefined && (
+                <span className={done.triangles > (done.triangleBudget ?? Infinity) ? 'error' : ''}>
+                  {' '}
+                  {t('triangles', { n: done.triangles, budget: done.triangleBudget ?? '' })}
+                </span>
+              )}
             </p>
           )}
           <ErrorNote error={error} />
