@@ -66,7 +66,7 @@ export default function Walk({ tourId, stopId }: { tourId: string; stopId: strin
 
 function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | null }) {
   const { t, i18n } = useTranslation();
-  const { progress } = useServices();
+  const { progress, library } = useServices();
   const locale = i18n.language;
   const saved = useStore(progress.store, (s) => s.tours[manifest.id]);
   const scenarioId = saved?.scenarioId ?? manifest.scenarios[0]?.id ?? '';
@@ -83,6 +83,23 @@ function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | n
     session.start();
     return () => session.stop();
   }, [session]);
+
+  // Prepare the next stop's narration (hash check, object URL) before the visitor gets there,
+  // so an arrival goes to `playing` without waiting on Cache Storage and SHA-256.
+  const nextStopId = walk.next?.stopId ?? null;
+  useEffect(() => {
+    const next = manifest.stops.find((s) => s.id === nextStopId);
+    if (!next) return;
+    for (const block of [...(next.common ?? []), ...(next.scenarios[scenarioId] ?? [])]) {
+      if (block.type !== 'narration') continue;
+      const tracks = block.tracks as Record<string, { audio: string; captions: string } | undefined>;
+      const track = tracks[locale] ?? tracks.en ?? tracks.fr ?? Object.values(tracks).find(Boolean);
+      for (const id of track ? [track.audio, track.captions] : []) {
+        const asset = manifest.assets.find((a) => a.id === id);
+        if (asset) void library.assetUrl(manifest.id, asset).catch(() => undefined);
+      }
+    }
+  }, [nextStopId, manifest, scenarioId, locale, library]);
 
   // A stop reached opens its content; the narration starts by itself.
   const [autoplayStop, setAutoplayStop] = useState<string | null>(null);
