@@ -9,12 +9,24 @@ import { sceneProbe } from './probe';
 export function SceneCanvas({ children, fallback, ...props }: CanvasProps & { fallback: ReactNode }) {
   return (
     <CanvasBoundary fallback={fallback}>
-      <Canvas dpr={[1, 2]} gl={{ antialias: true, powerPreference: 'high-performance' }} {...props}>
+      <Canvas
+        dpr={[1, 2]}
+        gl={{ antialias: sceneProbe()?.antialias ?? multisample(), powerPreference: 'high-performance' }}
+        {...props}
+      >
         {children}
         {sceneProbe() && <ProbeRenderer />}
       </Canvas>
     </CanvasBoundary>
   );
+}
+
+/**
+ * Multisampling only on low-density screens: at 2× and above (every phone on a tour) the pixels
+ * are small enough, and MSAA would multiply the fill cost (2.5× in the software-WebGL bench).
+ */
+function multisample(): boolean {
+  return typeof window === 'undefined' || window.devicePixelRatio < 2;
 }
 
 /** Renders the frame itself (priority 1) so it can read `renderer.info` of that very frame. */

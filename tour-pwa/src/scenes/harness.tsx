@@ -4,7 +4,7 @@
  * the bench do not depend on the app's screens.
  *
  *   scenes.html?block=<url of a block JSON>[&assets=<base url of its asset ids>][&locale=fr|en|nl]
- *              [&reduced=1][&narration=clock][&stop=<lon>,<lat>]
+ *              [&reduced=1][&narration=clock][&stop=<lon>,<lat>][&aa=0 (no multisampling)]
  *   scenes.html?empty=1      an empty scene of the same size: the bench's baseline
  *
  * Asset ids are resolved against `assets`, by default the tour folder of the block
@@ -33,6 +33,8 @@ export interface SceneFiguresOnPage {
   error: string | null;
 }
 
+const params = new URLSearchParams(location.search);
+const emptyScene = params.get('empty') === '1';
 const figures: SceneFiguresOnPage = {
   openedAt: 0,
   firstFrameAt: null,
@@ -50,7 +52,8 @@ let last = 0;
 installSceneProbe({
   frame(gl, now) {
     const { calls, triangles } = gl.info.render;
-    if (figures.firstFrameAt === null && calls > 0) figures.firstFrameAt = now;
+    // The empty baseline draws nothing: its first frame is its first render.
+    if (figures.firstFrameAt === null && (calls > 0 || emptyScene)) figures.firstFrameAt = now;
     if (last > 0) {
       figures.frameMs.push(now - last);
       if (figures.frameMs.length > 1000) figures.frameMs.shift();
@@ -65,9 +68,9 @@ installSceneProbe({
   texture(px) {
     figures.maxTexturePx = Math.max(figures.maxTexturePx, px);
   },
+  ...(params.get('aa') === '0' ? { antialias: false } : {}),
 });
 
-const params = new URLSearchParams(location.search);
 const locale = (
   ['fr', 'en', 'nl'].includes(params.get('locale') ?? '') ? params.get('locale') : 'fr'
 ) as SceneLocale;
@@ -107,7 +110,7 @@ function Page({ children }: { children: React.ReactNode }) {
 }
 
 async function main() {
-  if (params.get('empty') === '1') {
+  if (emptyScene) {
     figures.openedAt = performance.now();
     const { SceneCanvas } = await import('./SceneCanvas');
     root.render(

@@ -4,7 +4,7 @@
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { SRGBColorSpace, Texture } from 'three';
+import { LinearFilter, SRGBColorSpace, Texture } from 'three';
 import { fitTexture, sceneBudget } from './core';
 
 export interface LoadedModel {
@@ -73,6 +73,10 @@ export async function loadTexture(
     resizeQuality: 'high',
   });
   const texture = new Texture(bitmap);
+  // A panorama is magnified on screen (≈ 2048 texels over 360°), so mip-maps would cost a third
+  // more memory and upload time for levels never sampled.
+  texture.generateMipmaps = false;
+  texture.minFilter = LinearFilter;
   texture.flipY = false;
   texture.colorSpace = SRGBColorSpace;
   texture.needsUpdate = true;

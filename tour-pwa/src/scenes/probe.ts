@@ -9,6 +9,8 @@ export interface SceneProbe {
   frame(gl: WebGLRenderer, now: number): void;
   /** A texture was uploaded; its larger side in pixels. */
   texture(maxSidePx: number): void;
+  /** Overrides the canvas's multisampling (the bench compares with and without). */
+  antialias?: boolean;
 }
 
 let current: SceneProbe | null = null;

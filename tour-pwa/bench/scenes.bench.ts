@@ -1,0 +1,158 @@
+/**
+ * Immersive scenes bench (issue 7): per scene of the tours, in headless Chromium with software
+ * WebGL (SwiftShader): draw calls and triangles from renderer.info, glb bytes, time from opening
+ * the stop to its first drawn frame (first visit, then again with the bundles and media in the
+ * browser's cache), and the median frame time over 300 frames next to an empty scene of the same
+ * size measured in the same run.
+ *
+ *   npx tsx bench/scenes.bench.ts           (from tour-pwa/; about two minutes on 2 cores)
+ *
+ * Targets: first frame ≤ 1.5 s from cache; frame time ≤ 2× the empty baseline. Figures are
+ * printed, never asserted.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { TOURS_DIR, buildSceneHarness, serveSceneSite } from '../test/scenes/support/sceneSite';
+import type { SceneFiguresOnPage } from '../src/scenes/harness';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const FRAMES = 300;
+/** BENCH_AA=0 measures without multisampling, to see how much of the frame is fill rate. */
+const AA = process.env.BENCH_AA === '0' ? '&aa=0' : '';
+
+const scenes = [
+  { name: 'east-mole (re-enactment)', block: 'dunkirk-port-mole/media/scenes/east-mole.block.json' },
+  {
+    name: 'little-ship-beach (re-enactment)',
+    block: 'beaches-rearguard/media/scenes/little-ship-beach.block.json',
+  },
+  { name: 'harbour-1940 (panorama)', block: 'dunkirk-port-mole/media/panoramas/harbour-1940.block.json' },
+  {
+    name: 'zuydcoote-beach (panorama)',
+    block: 'beaches-rearguard/media/panoramas/zuydcoote-beach.block.json',
+  },
+].filter((s) => existsSync(join(TOURS_DIR, s.block)));
+
+interface Run {
+  firstFrameMs: number;
+  medianFrameMs: number;
+  calls: number;
+  triangles: number;
+}
+
+async function measure(context: BrowserContext, url: string, frames = FRAMES): Promise<Run> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (window as unknown as { __scenes: SceneFiguresOnPage }).__scenes.firstFrameAt !== null,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  const start = await page.evaluate(
+    () => (window as unknown as { __scenes: SceneFiguresOnPage }).__scenes.frames,
+  );
+  await page.waitForFunction(
+    (n) => (window as unknown as { __scenes: SceneFiguresOnPage }).__scenes.frames >= n,
+    start + frames + 1,
+    { timeout: 180_000, polling: 250 },
+  );
+  const f = await page.evaluate(() => (window as unknown as { __scenes: SceneFiguresOnPage }).__scenes);
+  await page.close();
+  const last = f.frameMs.slice(-frames).sort((a, b) => a - b);
+  return {
+    firstFrameMs: f.firstFrameAt! - f.openedAt,
+    medianFrameMs: last[Math.floor(last.length / 2)]!,
+    calls: f.maxCalls,
+    triangles: f.maxTriangles,
+  };
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  console.log('building the scenes harness…');
+  const dist = await buildSceneHarness();
+  const site = await serveSceneSite(dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const rows: string[][] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const renderer = await (
+      await context.newPage()
+    ).evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : 'none';
+    });
+    console.log(`WebGL: ${renderer}; multisampling ${AA ? 'off' : 'on'}`);
+    const baseline = await measure(context, `${site.url}scenes.html?empty=1${AA}`);
+    rows.push([
+      'empty scene (baseline)',
+      String(baseline.calls),
+      String(baseline.triangles),
+      '–',
+      ms(baseline.firstFrameMs),
+      '–',
+      ms(baseline.medianFrameMs),
+      '1.0×',
+    ]);
+    for (const s of scenes) {
+      const block = JSON.parse(readFileSync(join(TOURS_DIR, s.block), 'utf8')) as { model?: string };
+      const glbBytes = block.model
+        ? statSync(join(TOURS_DIR, s.block.split('/')[0]!, block.model)).size
+        : null;
+      const url = `${site.url}scenes.html?block=/tours/${s.block}&locale=en${AA}`;
+      // A fresh context has an empty cache: the first visit fetches everything.
+      const cold = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      const first = await measure(cold, url, 30);
+      const cached = await measure(cold, url);
+      await cold.close();
+      rows.push([
+        s.name,
+        String(cached.calls),
+        String(cached.triangles),
+        glbBytes === null ? '–' : `${(glbBytes / 1024).toFixed(0)} KiB`,
+        ms(first.firstFrameMs),
+        ms(cached.firstFrameMs),
+        ms(cached.medianFrameMs),
+        `${(cached.medianFrameMs / baseline.medianFrameMs).toFixed(2)}×`,
+      ]);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const head = [
+    'scene',
+    'draw calls',
+    'triangles',
+    'glb',
+    'first frame (1st visit)',
+    'first frame (cached)',
+    `median frame (${FRAMES})`,
+    'vs empty',
+  ];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const r of rows) console.log(line(r));
+  console.log('\ntargets: first frame ≤ 1500 ms from cache; median frame ≤ 2× the empty baseline');
+}
+
+function ms(v: number): string {
+  return `${v.toFixed(v < 100 ? 1 : 0)} ms`;
+}
+
+await main();
