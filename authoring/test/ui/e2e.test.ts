@@ -2,11 +2,11 @@
  * The curator's whole path in headless Chromium (Debian's, never downloaded): create a tour, place
  * three stops on the map, write a French script, add an image with alt text and licence, see the
  * missing English/Dutch report, run the walk simulator (three stops fire), publish; the package
- * verifies and the built visitor app (tour-pwa/dist, when present) downloads it. axe-core runs on every
- * screen. Screenshots go to authoring/test-artifacts/.
+ * verifies and the built visitor app (tour-pwa/dist, when present) downloads it; then two curators save
+ * the same stop and the second meets a conflict, not an overwrite. axe-core runs on every screen. Screenshots go to authoring/test-artifacts/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -178,5 +178,33 @@ describe('authoring UI, end to end', () => {
       await frame.getByText('Téléchargé : ce parcours fonctionne hors ligne.').waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(ARTIFACTS, '7-visitor-preview.png'), fullPage: true });
     }
+
+    // Two curators on the same stop: the second save is refused with a conflict, nothing is overwritten.
+    await page.getByRole('tab', { name: 'Arrêts et textes' }).click();
+    await page.getByRole('button', { name: 'Arrêt 2', exact: true }).click();
+    await page.getByRole('textbox', { name: 'English' }).fill('The wooden mole');
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/#/tour/mole-est/stops`);
+    await other.getByRole('button', { name: 'Arrêt 2', exact: true }).click();
+    await other.getByRole('textbox', { name: 'Nederlands' }).fill('De houten pier');
+    await other.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await other.getByText('Enregistré', { exact: true }).waitFor();
+    await page.getByText(/Cet arrêt a changé ailleurs/).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page
+      .getByRole('heading', { name: 'Conflit : stops/stop-2.json a été modifié par quelqu’un d’autre' })
+      .waitFor();
+    await expectAccessible('8-conflict');
+    const onDisk = JSON.parse(
+      await readFile(join(root, 'tours', 'mole-est', 'stops', 'stop-2.json'), 'utf8'),
+    ) as {
+      title: Record<string, string>;
+    };
+    expect(onDisk.title).toMatchObject({ nl: 'De houten pier', en: 'Stop 2' });
+    await page.getByRole('alert').getByRole('button', { name: 'Charger leur version' }).click();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Nederlands' }).inputValue())
+      .toBe('De houten pier');
+    await other.close();
   }, 180_000);
 });

@@ -26,6 +26,8 @@ export interface SessionSnapshot {
   conflicts: readonly Conflict[];
   /** Files reloaded because they changed on disk, newest last (shown as a notice). */
   reloaded: readonly string[];
+  /** Per file, how many times the curator chose "their version": forms drop their drafts on a change. */
+  discarded: Readonly<Record<string, number>>;
   saving: boolean;
 }
 
@@ -36,7 +38,14 @@ export function routeLine(route: RouteDoc | undefined): LngLat[] {
 }
 
 export class TourSession {
-  #snapshot: SessionSnapshot = { status: 'loading', stops: {}, conflicts: [], reloaded: [], saving: false };
+  #snapshot: SessionSnapshot = {
+    status: 'loading',
+    stops: {},
+    conflicts: [],
+    reloaded: [],
+    discarded: {},
+    saving: false,
+  };
   readonly #listeners = new Set<() => void>();
   #reportTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -144,6 +153,8 @@ export class TourSession {
     if (choice === 'theirs') {
       this.#set({ conflicts: this.#snapshot.conflicts.filter((c) => c !== conflict) });
       await this.#reload(conflict.file);
+      const discarded = this.#snapshot.discarded;
+      this.#set({ discarded: { ...discarded, [conflict.file]: (discarded[conflict.file] ?? 0) + 1 } });
       return { ok: true };
     }
     return this.#save(conflict.file, conflict.mine, conflict.theirs, () => undefined).then(async (r) => {

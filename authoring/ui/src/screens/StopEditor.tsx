@@ -103,6 +103,14 @@ function StopForm({ stop, etag, tour, snap, session, cell, setCell }: FormProps)
       setDraft(stop);
     }
   }, [etag, stop, base, draft]);
+  // "Load their version" in the conflict banner drops this draft too.
+  const discarded = snap.discarded[`stops/${stop.id}.json`] ?? 0;
+  const [seenDiscard, setSeenDiscard] = useState(discarded);
+  if (discarded !== seenDiscard) {
+    setSeenDiscard(discarded);
+    setBase({ value: stop, etag });
+    setDraft(stop);
+  }
   const dirty = JSON.stringify(draft) !== JSON.stringify(base.value);
   const changedOnDisk = etag !== base.etag;
   const save = (): void => void session.saveStop(draft, base.etag);
