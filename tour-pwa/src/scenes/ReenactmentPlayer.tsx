@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { clockTime, createPlayback, inLocale, prepareTimeline, sceneText } from './core';
 import { loadModel } from './loaders';
+import { toCheapMaterials } from './materials';
 import { ReenactmentScene } from './ReenactmentScene';
 import { ReenactmentStills } from './ReenactmentStills';
 import { SceneCanvas } from './SceneCanvas';
@@ -60,7 +61,14 @@ function AnimatedPlayer({
   fallback: React.ReactNode;
 }) {
   const modelUrl = assetUrl(block.model);
-  const model = useAsync((signal) => loadModel(modelUrl, signal), [modelUrl]);
+  const model = useAsync(
+    async (signal) => {
+      const loaded = await loadModel(modelUrl, signal);
+      toCheapMaterials(loaded.gltf.scene);
+      return loaded;
+    },
+    [modelUrl],
+  );
   const playback = useMemo(() => createPlayback(timeline.durationS, { autoplay: true }), [timeline]);
   const state = useSyncExternalStore(playback.subscribe, playback.getState);
   const [subtitle, setSubtitle] = useState(-1);
