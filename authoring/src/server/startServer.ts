@@ -16,7 +16,7 @@ export interface AuthoringServerOptions {
   repoRoot?: string;
   /** Default `<repo>/content/tours`. */
   toursDir?: string;
-  /** Default `<repo>/authoring/.published`. */
+  /** Default `<repo>/authoring/dist/published` (gitignored). */
   publishDir?: string;
   /** Default `127.0.0.1`: the server is for the curator's own machine. */
   host?: string;
@@ -46,7 +46,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export async function startAuthoringServer(opts: AuthoringServerOptions = {}): Promise<AuthoringServer> {
   const repoRoot = opts.repoRoot ?? findRepoRoot(fileURLToPath(new URL('.', import.meta.url)));
   const toursDir = resolve(opts.toursDir ?? join(repoRoot, 'content', 'tours'));
-  const publishDir = resolve(opts.publishDir ?? join(repoRoot, 'authoring', '.published'));
+  const publishDir = resolve(opts.publishDir ?? join(repoRoot, 'authoring', 'dist', 'published'));
   const host = opts.host ?? '127.0.0.1';
   const exposed = !LOOPBACK.has(host);
   const token = opts.token ?? (exposed ? randomBytes(24).toString('base64url') : undefined);

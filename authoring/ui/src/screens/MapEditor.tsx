@@ -134,17 +134,15 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
       if (!m) {
         const el = document.createElement('div');
         el.className = 'stop-marker';
-        el.tabIndex = 0;
-        el.setAttribute('role', 'button');
+        // Pointer affordance only: keyboard and screen-reader users pick stops in the list beside the
+        // map and move them with the position fields (markers of close stops overlap on the map).
+        el.setAttribute('aria-hidden', 'true');
         el.dataset['stopId'] = stop.id;
         m = new maplibregl.Marker({ element: el, draggable: true }).setLngLat(stop.position).addTo(map);
         const id = stop.id;
         el.addEventListener('click', (e) => {
           e.stopPropagation();
           setSelected(id);
-        });
-        el.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter' || e.key === ' ') setSelected(id);
         });
         m.on('dragend', () => {
           const current = session.snapshot.stops[id]?.value;
@@ -156,7 +154,6 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
       }
       const el = m.getElement();
       el.textContent = String(i + 1);
-      el.setAttribute('aria-label', label);
       el.title = label;
       el.classList.toggle('selected', stop.id === selected);
     });
@@ -172,8 +169,8 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
     if (sel) {
       const el = document.createElement('div');
       el.className = 'radius-handle';
-      el.setAttribute('aria-label', t('zoneHandle', { title: textIn(sel.title, locale).text }));
-      el.setAttribute('role', 'img');
+      el.title = t('zoneHandle', { title: textIn(sel.title, locale).text });
+      el.setAttribute('aria-hidden', 'true');
       const h = new maplibregl.Marker({ element: el, draggable: true })
         .setLngLat(offsetM(sel.position, sel.trigger.radiusM, 0))
         .addTo(map);
@@ -329,6 +326,24 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
               length: lengthM >= 1000 ? `${(lengthM / 1000).toFixed(2)} km` : `${Math.round(lengthM)} m`,
             })}
           </p>
+          <h2 id="map-stops">{t('stopList')}</h2>
+          <ol className="map-stop-list" aria-labelledby="map-stops">
+            {stops.map((s) => {
+              const title = textIn(s.title, locale);
+              return (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-pressed={s.id === selected}
+                    onClick={() => setSelected(s.id)}
+                  >
+                    <span lang={title.lang}>{title.text || s.id}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
           {sel && (
             <StopFields
               key={`${sel.id}:${snap.stops[sel.id]?.etag}`}
@@ -378,6 +393,23 @@ function StopFields({
           onChange={(e) => setDraft({ ...draft, title: { ...draft.title, fr: e.target.value } })}
         />
       </label>
+      <NumberField
+        id={fieldId(file, '/position')}
+        label={t('longitude')}
+        value={draft.position[0]}
+        min={-180}
+        max={180}
+        step={0.00001}
+        onChange={(n) => setDraft({ ...draft, position: [n, draft.position[1]] })}
+      />
+      <NumberField
+        label={t('latitude')}
+        value={draft.position[1]}
+        min={-90}
+        max={90}
+        step={0.00001}
+        onChange={(n) => setDraft({ ...draft, position: [draft.position[0], n] })}
+      />
       <NumberField
         id={fieldId(file, '/trigger/radiusM')}
         label={t('radius')}
