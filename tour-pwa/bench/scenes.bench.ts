@@ -10,7 +10,7 @@
  * Targets: first frame ≤ 1.5 s from cache; frame time ≤ 2× the empty baseline. Figures are
  * printed, never asserted.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { TOURS_DIR, buildSceneHarness, serveSceneSite } from '../test/scenes/support/sceneSite';
@@ -133,6 +133,7 @@ async function main() {
   } finally {
     await browser.close();
     await site.close();
+    rmSync(dist, { recursive: true, force: true });
   }
   const head = [
     'scene',

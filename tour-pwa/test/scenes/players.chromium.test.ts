@@ -5,7 +5,7 @@
  * refused falls back and says why, and axe-core finds nothing serious. Screenshots are kept in
  * tour-pwa/test-artifacts/ (scenes-*.png).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,11 +46,12 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
     let site: SceneSite;
     let browser: Browser;
     let context: BrowserContext;
+    let extra: string;
 
     beforeAll(async () => {
       dist = await buildSceneHarness();
       // An AR block whose fallback is the compass-aligned panorama (the tours' two use the slider).
-      const extra = mkdtempSync(join(tmpdir(), 'scenes-extra-'));
+      extra = mkdtempSync(join(tmpdir(), 'scenes-extra-'));
       const mole = JSON.parse(
         readFileSync(join(TOURS_DIR, 'dunkirk-port-mole/media/ar/mole-then-now.block.json'), 'utf8'),
       );
@@ -73,6 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       await context?.close();
       await browser?.close();
       await site?.close();
+      for (const dir of [dist, extra]) if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
     async function open(query: string): Promise<Page> {
