@@ -71,6 +71,17 @@ export function planJourney(
   const walkOnly = { ...direct, arriveMinute: at.minute + direct.minutes };
   const origins = stopsNear(tt, from, maxWalkM);
   const destinations = stopsNear(tt, to, maxWalkM).filter((d) => !origins.some((o) => o.stop === d.stop));
+  // Per destination stop, the times each trip calls there: one pass, then a lookup per departure.
+  const callsAt = destinations.map((d) => {
+    const row = tt.departures[d.stop] ?? { t: [], k: [] };
+    const byTrip = new Map<number, number[]>();
+    row.k.forEach((k, i) => {
+      const list = byTrip.get(k);
+      if (list) list.push(row.t[i] as number);
+      else byTrip.set(k, [row.t[i] as number]);
+    });
+    return { d, byTrip };
+  });
   const rides: RideOption[] = [];
   for (const o of origins) {
     const departures = nextDepartures(
@@ -81,12 +92,10 @@ export function planJourney(
     );
     for (const dep of departures) {
       let best: RideOption | undefined;
-      for (const d of destinations) {
-        const row = tt.departures[d.stop];
-        if (!row) continue;
-        for (let i = 0; i < row.k.length; i++) {
-          if (row.k[i] !== dep.trip || (row.t[i] as number) <= dep.tripMinute) continue;
-          const minute = dep.minute + ((row.t[i] as number) - dep.tripMinute);
+      for (const { d, byTrip } of callsAt) {
+        for (const t of byTrip.get(dep.trip) ?? []) {
+          if (t <= dep.tripMinute) continue;
+          const minute = dep.minute + (t - dep.tripMinute);
           const arriveMinute = minute + d.walk.minutes;
           if (!best || arriveMinute < best.arriveMinute) {
             best = {
