@@ -10,3 +10,4 @@ export { formatRefusal } from './formatRefusal';
 export { startPackageServer, parseRange } from './packages/packageServer';
 export type { PackageServer, PackageServerOptions } from './packages/packageServer';
 export * from './media/index';
+export * from './import/index';

@@ -14,6 +14,9 @@ import {
 } from '@dunkirk/content/node';
 import { build, buildAll, defaultPrepare } from '../build';
 import { formatRefusal } from '../formatRefusal';
+import { runImport } from '../import/cli';
+
+const IMPORT_KINDS = ['layers', 'gtfs', 'geojson', 'datatourisme'];
 
 export { formatRefusal };
 
@@ -28,6 +31,7 @@ Commands:
   verify <pkg-dir|file.zip> [--pubkey <pem>]   verify signature, schema and every asset
   zip <pkg-dir> --out <file.zip> [--pubkey <pem>]   verify a package and write its .zip
   import <file.zip> --out <dir> [--pubkey <pem>]    unpack a .zip safely and verify it
+  import layers|gtfs|geojson|datatourisme …       map layers (see \`tour import layers --help\`)
 
 Keys: the signing key is --key, else $TOUR_SIGNING_KEY_FILE, else the dev key in <repo>/.keys/.
 Trusted keys are --pubkey (repeatable), else $TOUR_TRUSTED_KEYS_FILE, else the dev public key.
@@ -189,6 +193,8 @@ async function writeSchemaIfChanged(file: string): Promise<void> {
 
 /** Runs the `tour` CLI; resolves with the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `tour import layers|gtfs|geojson|datatourisme …` (map layers) has its own options; `tour import <file.zip>` stays here.
+  if (argv[0] === 'import' && IMPORT_KINDS.includes(argv[1] ?? '')) return runImport(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
