@@ -94,6 +94,21 @@ describe('authoring UI, end to end', () => {
     await page.getByRole('button', { name: 'Ajuster la zone de carte aux arrêts' }).click();
     await expectAccessible('2-map-editor');
 
+    // Live validation points to the field: a negative radius is reported and the button focuses it.
+    await page.getByRole('button', { name: 'Arrêt 1', exact: true }).click();
+    await page.getByLabel('Rayon de déclenchement (m)').fill('-5');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const error = page.locator('.errors li', { hasText: 'stops/stop-1.json' });
+    await error.getByText('#/trigger/radiusM').waitFor();
+    await page.getByRole('tab', { name: 'Médiathèque' }).click();
+    await error.getByRole('button', { name: 'Aller au champ' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('field:stops/stop-1.json#/trigger/radiusM');
+    await page.getByLabel('Rayon de déclenchement (m)').fill('30');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Le parcours est valide.').waitFor();
+
     // An image with credit and licence.
     await page.getByRole('tab', { name: 'Médiathèque' }).click();
     const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#7a8fa6' } })

@@ -48,6 +48,8 @@ export class TourSession {
   };
   readonly #listeners = new Set<() => void>();
   #reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Saves in flight per file: the watcher's echo of our own save may arrive before its response. */
+  readonly #inflight = new Map<string, Promise<SaveOutcome>>();
 
   constructor(readonly tourId: string) {}
 
@@ -95,6 +97,21 @@ export class TourSession {
   }
 
   async #save<T>(
+    file: string,
+    value: T,
+    etag: string | null,
+    apply: (v: Versioned<T>) => void,
+  ): Promise<SaveOutcome> {
+    const done = this.#doSave(file, value, etag, apply);
+    this.#inflight.set(file, done);
+    try {
+      return await done;
+    } finally {
+      if (this.#inflight.get(file) === done) this.#inflight.delete(file);
+    }
+  }
+
+  async #doSave<T>(
     file: string,
     value: T,
     etag: string | null,
@@ -183,6 +200,7 @@ export class TourSession {
   /** A file of this tour changed on disk: reload it unless we already hold that version. */
   async applyExternalChange(change: TourFileChange): Promise<void> {
     if (change.tour !== this.tourId) return;
+    await this.#inflight.get(change.file)?.catch(() => undefined);
     const s = this.#snapshot;
     const held =
       change.file === 'tour.json'

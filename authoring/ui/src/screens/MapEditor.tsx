@@ -373,7 +373,9 @@ function StopFields({
   const trig = (k: keyof StopDoc['trigger']) => (n: number) =>
     setDraft({ ...draft, trigger: { ...draft.trigger, [k]: n } });
   return (
+    // noValidate: the format's own validation (live, beside the screen) is the one source of errors.
     <form
+      noValidate
       className="stop-fields"
       aria-labelledby="sel-stop"
       onSubmit={(e) => {
@@ -399,7 +401,7 @@ function StopFields({
         value={draft.position[0]}
         min={-180}
         max={180}
-        step={0.00001}
+        step="any"
         onChange={(n) => setDraft({ ...draft, position: [n, draft.position[1]] })}
       />
       <NumberField
@@ -407,7 +409,7 @@ function StopFields({
         value={draft.position[1]}
         min={-90}
         max={90}
-        step={0.00001}
+        step="any"
         onChange={(n) => setDraft({ ...draft, position: [draft.position[0], n] })}
       />
       <NumberField

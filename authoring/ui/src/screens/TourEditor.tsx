@@ -41,7 +41,8 @@ export function TourEditor({ tourId, tab, go }: { tourId: string; tab: string; g
   const focusField = (file: string, pointer: string): void => {
     const stop = /^stops\/(.+)\.json$/.exec(file)?.[1];
     if (stop) setSelected(stop);
-    const target = stop && /^\/(common|scenarios)\//.test(pointer) ? 'stops' : stop ? 'stops' : tab;
+    // Position and trigger are edited on the map; titles and blocks in the stop editor.
+    const target = stop ? (/^\/(position|trigger)(\/|$)/.test(pointer) ? 'map' : 'stops') : tab;
     go(`/tour/${tourId}/${target}`);
     // The field renders after the tab switch: look for it on the next frames.
     let tries = 0;

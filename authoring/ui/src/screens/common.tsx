@@ -30,7 +30,7 @@ export function NumberField(props: {
   value: number;
   min?: number;
   max?: number;
-  step?: number;
+  step?: number | 'any';
   onChange: (n: number) => void;
   id?: string;
 }) {
