@@ -30,17 +30,20 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(UI, 'dist', 'index.html')) || process.env['AUTHORING_UI_REBUILD']) {
-    await viteBuild({ configFile: join(UI, 'vite.config.ts'), logLevel: 'warn' });
-  }
   root = await mkdtemp(join(tmpdir(), 'authoring-e2e-'));
+  // Always the UI of this checkout, built apart so a stale authoring/ui/dist is never what is tested.
+  await viteBuild({
+    configFile: join(UI, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: join(root, 'ui'), emptyOutDir: true },
+  });
   await mkdir(join(root, 'tours'));
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startAuthoringServer({
     repoRoot,
     toursDir: join(root, 'tours'),
     publishDir: join(root, 'published'),
-    uiDir: join(UI, 'dist'),
+    uiDir: join(root, 'ui'),
     port: 0,
   });
   browser = await launchChromium({
