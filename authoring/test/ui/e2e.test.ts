@@ -67,6 +67,12 @@ async function expectAccessible(name: string): Promise<void> {
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
 }
 
+async function t3(): Promise<{ position: [number, number] }> {
+  return JSON.parse(await readFile(join(root, 'tours', 'mole-est', 'stops', 'stop-3.json'), 'utf8')) as {
+    position: [number, number];
+  };
+}
+
 async function mapReady(testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"][data-ready="yes"]`).waitFor({ timeout: 30_000 });
 }
@@ -111,6 +117,31 @@ describe('authoring UI, end to end', () => {
     await page.getByLabel('Rayon de déclenchement (m)').fill('30');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Le parcours est valide.').waitFor();
+
+    // Resize the zone by dragging its handle, and move a stop by dragging its marker.
+    const handle = (await page.locator('.radius-handle').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 60, handle.y + handle.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => Number(await page.getByLabel('Rayon de déclenchement (m)').inputValue()))
+      .toBeGreaterThan(40);
+    const radius = Number(await page.getByLabel('Rayon de déclenchement (m)').inputValue());
+    const marker = (await page.locator('.stop-marker[data-stop-id="stop-3"]').boundingBox())!;
+    const lonBefore = (await t3()).position[0];
+    await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(marker.x + 40, marker.y + marker.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await t3()).position[0]).toBeGreaterThan(lonBefore);
+    await page.getByRole('button', { name: 'Itinéraire passant par les arrêts' }).click();
+    const stop1 = JSON.parse(
+      await readFile(join(root, 'tours', 'mole-est', 'stops', 'stop-1.json'), 'utf8'),
+    ) as {
+      trigger: { radiusM: number };
+    };
+    expect(stop1.trigger.radiusM).toBe(radius);
 
     // An image with credit and licence.
     await page.getByRole('tab', { name: 'Médiathèque' }).click();

@@ -124,6 +124,7 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
   // Stop markers (draggable) and the radius handle of the selected stop.
   const markers = useRef(new Map<string, maplibregl.Marker>());
   const handle = useRef<maplibregl.Marker | null>(null);
+  const handleKey = useRef('');
   useEffect(() => {
     if (!map) return;
     const seen = new Set<string>();
@@ -163,9 +164,14 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
         markers.current.delete(id);
       }
     }
+    // The handle survives re-renders (a drag re-renders on every move); it is rebuilt only when the
+    // saved stop it belongs to changes.
+    const sel = stops.find((s) => s.id === selected);
+    const key = sel ? `${sel.id}:${sel.position.join(',')}:${sel.trigger.radiusM}` : '';
+    if (key === handleKey.current) return;
+    handleKey.current = key;
     handle.current?.remove();
     handle.current = null;
-    const sel = stops.find((s) => s.id === selected);
     if (sel) {
       const el = document.createElement('div');
       el.className = 'radius-handle';
@@ -190,6 +196,7 @@ export function MapEditor({ session, snap, selected, setSelected }: Props) {
       for (const m of markers.current.values()) m.remove();
       markers.current.clear();
       handle.current?.remove();
+      handleKey.current = '';
     },
     [map],
   );
