@@ -2,10 +2,12 @@
  * `npm start` joins here: builds every tour under content/tours that validates into content/dist
  * (signed with the development key) and serves it for the tour PWA.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOrCreateDevKeys } from '@dunkirk/content/node';
 import { buildAll, defaultPrepare } from './src/build';
 import { startPackageServer } from './src/packages/packageServer';
+import { startAuthoringServer } from './src/server';
 
 // The shapes of scripts/demo-types.ts, restated: that file lives outside this project's rootDir.
 interface DemoContext {
@@ -36,6 +38,14 @@ export async function startDemo(ctx: DemoContext): Promise<DemoHandle> {
     ctx.log(`built ${b.entry.id} ${b.entry.version} (${b.entry.packageBytes} bytes)`);
   const server = await startPackageServer({ root: distDir, host: ctx.host, port: ctx.basePort });
   const catalogueUrl = `${server.url}/catalogue.json`;
+  const uiDir = join(repoRoot, 'authoring', 'ui', 'dist');
+  if (!existsSync(join(uiDir, 'index.html'))) {
+    ctx.log('building the editor UI');
+    await (
+      await import('vite')
+    ).build({ configFile: join(repoRoot, 'authoring', 'ui', 'vite.config.ts'), logLevel: 'warn' });
+  }
+  const editor = await startAuthoringServer({ repoRoot, host: ctx.host, port: ctx.basePort + 1, uiDir });
   return {
     apps: [
       {
@@ -43,8 +53,16 @@ export async function startDemo(ctx: DemoContext): Promise<DemoHandle> {
         url: catalogueUrl,
         description: `${result.built.length} signed tour package(s) (development key), served for the PWA`,
       },
+      {
+        name: 'authoring',
+        url: `${editor.url}/`,
+        description: 'curators’ editor over the Operation Dynamo tours',
+      },
     ],
     exports: { catalogueUrl, tourPublicKeyPem: keys.publicKeyPem },
-    stop: server.close,
+    stop: async () => {
+      await editor.close();
+      await server.close();
+    },
   };
 }

@@ -11,3 +11,4 @@ export { startPackageServer, parseRange } from './packages/packageServer';
 export type { PackageServer, PackageServerOptions } from './packages/packageServer';
 export * from './media/index';
 export * from './import/index';
+export * from './server';
