@@ -1,7 +1,15 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Catalogue, CatalogueEntry, PackageLimits, SourceManifest } from '@dunkirk/content';
-import { catalogueEntry, catalogueSchema, isTourFormatError } from '@dunkirk/content';
+import type { Catalogue, CatalogueEntry, PackageLimits, SourceAsset, SourceManifest } from '@dunkirk/content';
+import {
+  LAYERS_SOURCE_PATH,
+  TourFormatError,
+  catalogueEntry,
+  catalogueSchema,
+  decodeLayers,
+  isTourFormatError,
+  layersAttribution,
+} from '@dunkirk/content';
 import type { WrittenPackage } from '@dunkirk/content/node';
 import { readSource, writePackage } from '@dunkirk/content/node';
 import { formatRefusal } from './formatRefusal';
@@ -42,6 +50,8 @@ export async function build(sourceDir: string, opts: BuildOptions): Promise<Writ
     log('preparing media');
     source = await opts.prepare(source, tourDir);
   }
+  source = await attachLayers(source, tourDir);
+  if (source.layers) log(`layers: ${source.layers}`);
   let lastPercent = -1;
   const written = await writePackage(source, tourDir, opts.out, {
     privateKey: opts.privateKey,
@@ -58,6 +68,47 @@ export async function build(sourceDir: string, opts: BuildOptions): Promise<Writ
     `wrote ${opts.out} (${written.manifest.id} ${written.manifest.version}, ${written.sizes.packageBytes} bytes)`,
   );
   return written;
+}
+
+/**
+ * The tour's map layers document (FORMAT.md § Map layers), when `tour.json#/layers` names one or
+ * `layers/layers.json` exists: checked with the layers schema (refusals name the file and pointer),
+ * required to belong to this tour, and packaged as an `application/json` asset whose credit and
+ * licence summarise the sources it uses (each point keeps its own inside). Returns the source with
+ * `layers` set and the asset listed; a source without layers comes back unchanged.
+ */
+export async function attachLayers(source: SourceManifest, tourDir: string): Promise<SourceManifest> {
+  const path = source.layers ?? LAYERS_SOURCE_PATH;
+  const bytes = await readFile(join(tourDir, path)).then(
+    (b) => new Uint8Array(b),
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' && source.layers === undefined) return undefined;
+      throw new TourFormatError('SOURCE_INVALID', {
+        file: path,
+        issue: 'missing (named by tour.json#/layers)',
+      });
+    },
+  );
+  if (!bytes) return source;
+  const doc = decodeLayers(bytes, path);
+  if (doc.tour !== source.id) {
+    throw new TourFormatError('SCHEMA_INVALID', {
+      file: path,
+      pointer: '/tour',
+      issue: `the layers document belongs to '${doc.tour}', not '${source.id}'`,
+    });
+  }
+  const { credit, licence } = layersAttribution(doc);
+  const listed = source.assets.find((a) => a.id === path);
+  const asset: SourceAsset = {
+    ...(listed?.sourceUrl !== undefined && { sourceUrl: listed.sourceUrl }),
+    id: path,
+    mediaType: 'application/json',
+    credit,
+    licence,
+  };
+  const assets = listed ? source.assets.map((a) => (a.id === path ? asset : a)) : [...source.assets, asset];
+  return { ...source, layers: path, assets };
 }
 
 export interface BuildAllOptions extends Omit<BuildOptions, 'out'> {

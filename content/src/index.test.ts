@@ -45,6 +45,10 @@ describe('@dunkirk/content (the browser entry)', () => {
       'missingTranslations',
       'signManifest',
       'verifyManifestSignature',
+      'decodeLayers',
+      'layersDocumentSchema',
+      'nextDepartures',
+      'catalogueSearchUrl',
     ]) {
       expect(content).toHaveProperty(name);
     }

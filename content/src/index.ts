@@ -78,6 +78,9 @@ export {
   type AssetRefSlot,
 } from './schema';
 
+// the map layers document of a tour (points of interest, timetable, library links): FORMAT.md § Map layers
+export * from './layers';
+
 // integrity: hashes, canonical JSON, ECDSA P-256 signatures (WebCrypto only)
 export { sha256Hex, toHex } from './integrity/sha256';
 export { canonicalJson, canonicalJsonBytes } from './integrity/canonicalJson';

@@ -7,13 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../src/geo/random';
-import {
-  compactTimetable,
-  decodeLayers,
-  nextDepartures,
-  parseLayers,
-  type GtfsFeed,
-} from '../src/layers/contentLayers';
+import { compactTimetable, decodeLayers, nextDepartures, parseLayers, type GtfsFeed } from '@dunkirk/content';
 import { planJourney } from '../src/layers/journey';
 
 const KB = 1024;

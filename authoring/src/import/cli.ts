@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isTourFormatError } from '@dunkirk/content';
-import { poiCategories, type PoiCategory } from './contentLayers';
+import { poiCategories, type PoiCategory } from '@dunkirk/content';
 import { importDatatourisme } from './datatourisme';
 import { importGeoJson } from './geojson';
 import { importGtfs } from './gtfs';

@@ -1,5 +1,5 @@
-import type { DataSource, OpeningHours, Point, PoiCategory } from './contentLayers';
-import { isServiceDate } from './contentLayers';
+import type { DataSource, OpeningHours, Point, PoiCategory } from '@dunkirk/content';
+import { isServiceDate } from '@dunkirk/content';
 import { TourFormatError } from '@dunkirk/content';
 import type { ImportIssue } from './issues';
 import { issueSink } from './issues';

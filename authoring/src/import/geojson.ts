@@ -1,7 +1,7 @@
 import type { Text } from '@dunkirk/content';
 import { TourFormatError } from '@dunkirk/content';
-import type { Point, PoiCategory } from './contentLayers';
-import { poiCategories } from './contentLayers';
+import type { Point, PoiCategory } from '@dunkirk/content';
+import { poiCategories } from '@dunkirk/content';
 import type { ImportIssue } from './issues';
 import { issueSink } from './issues';
 import { jsonLines } from './jsonLines';

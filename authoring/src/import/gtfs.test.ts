@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { TourFormatError } from '@dunkirk/content';
-import { nextDepartures } from './contentLayers';
+import { nextDepartures } from '@dunkirk/content';
 import { gtfsMinutes, importGtfs, readGtfsZip, type GtfsFiles } from './gtfs';
 
 const samples = fileURLToPath(new URL('../../samples/gtfs/', import.meta.url));

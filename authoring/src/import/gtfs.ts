@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
-import type { GtfsFeed, Timetable } from './contentLayers';
+import type { GtfsFeed, Timetable } from '@dunkirk/content';
 import { TourFormatError } from '@dunkirk/content';
-import { compactTimetable, isServiceDate } from './contentLayers';
+import { compactTimetable, isServiceDate } from '@dunkirk/content';
 import type { ImportIssue } from './issues';
 import { issueSink } from './issues';
 

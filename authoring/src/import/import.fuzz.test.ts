@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TourFormatError } from '@dunkirk/content';
-import { parseLayers } from './contentLayers';
+import { parseLayers } from '@dunkirk/content';
 import { importDatatourisme } from './datatourisme';
 import { importGeoJson } from './geojson';
 import { importGtfs, type GtfsFiles } from './gtfs';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runImport } from './cli';
-import { decodeLayers } from './contentLayers';
+import { decodeLayers } from '@dunkirk/content';
 import { importLayers } from './importLayers';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));

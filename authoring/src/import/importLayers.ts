@@ -2,14 +2,14 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseWith, TourFormatError } from '@dunkirk/content';
-import type { DataSource, LayersDocument, Point, Timetable } from './contentLayers';
+import type { DataSource, LayersDocument, Point, Timetable } from '@dunkirk/content';
 import {
   dataSourceSchema,
   LAYERS_FILE,
   libraryLinksSchema,
   parseLayers,
   poiCategorySchema,
-} from './contentLayers';
+} from '@dunkirk/content';
 import { importDatatourisme } from './datatourisme';
 import { importGeoJson } from './geojson';
 import { importGtfs, readGtfsZip, type GtfsFiles, gtfsFileNames } from './gtfs';

@@ -1,4 +1,4 @@
-import type { OpeningHours } from './contentLayers';
+import type { OpeningHours } from '@dunkirk/content';
 
 const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 const RULE =

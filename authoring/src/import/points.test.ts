@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseLayers } from './contentLayers';
+import { parseLayers } from '@dunkirk/content';
 import { datatourismeCategory, importDatatourisme } from './datatourisme';
 import { importGeoJson } from './geojson';
 import { jsonLines } from './jsonLines';

@@ -44,3 +44,4 @@ export {
 } from './nextDepartures';
 export { hoursOn, isOpenAt } from './openingHours';
 export { catalogueSearchUrl } from './library';
+export { LAYERS_SOURCE_PATH, layersAttribution } from './attribution';

@@ -82,5 +82,6 @@ export function assetRefs(doc: AnyManifest): AssetRefSlot[] {
   doc.characters.forEach((c, i) => slot(out, c, 'portrait', `/characters/${i}`));
   doc.stops.forEach((_, i) => out.push(...stopAssetRefs(doc, i)));
   if (doc.map.offline) slot(out, doc.map.offline, 'pmtiles', '/map/offline');
+  slot(out, doc as unknown as Holder, 'layers', '');
   return out;
 }

@@ -2,6 +2,7 @@ import { TourFormatError } from '../errors/TourFormatError';
 import { assetRefs } from './assetRefs';
 import type { AnyManifest } from './manifest';
 import { toPointer } from './pointer';
+import { baseMediaType } from './primitives';
 
 function duplicates(ids: readonly string[], path: string, what: string, out: TourFormatError[]): void {
   const seen = new Set<string>();
@@ -96,6 +97,18 @@ export function crossCheckManifest(doc: AnyManifest): TourFormatError[] {
       });
     }
   });
+
+  if (doc.layers !== undefined) {
+    const asset = doc.assets.find((a) => a.id === doc.layers);
+    if (asset && baseMediaType(asset.mediaType) !== 'application/json') {
+      out.push(
+        new TourFormatError('SCHEMA_INVALID', {
+          pointer: '/layers',
+          issue: `the layers document is application/json, not ${asset.mediaType}`,
+        }),
+      );
+    }
+  }
 
   const listed = new Set(doc.assets.map((a) => a.id));
   for (const ref of assetRefs(doc)) {

@@ -35,6 +35,12 @@ describe('the package manifest schema (FORMAT.md § Manifest)', () => {
     ['a text with no locale', (m: Loose) => (m.description = {}), '/description'],
     ['an unsafe media type', (m: Loose) => (m.assets[0].mediaType = 'text/html'), '/assets/0/mediaType'],
     [
+      'an SVG asset (it can run script)',
+      (m: Loose) => (m.assets[0].mediaType = 'image/svg+xml'),
+      '/assets/0/mediaType',
+    ],
+    ['a layers reference that is not a sha256', (m: Loose) => (m.layers = 'layers/layers.json'), '/layers'],
+    [
       'an asset id that is not its sha256',
       (m: Loose) => (m.assets[0].sha256 = 'f'.repeat(64)),
       '/assets/0/sha256',
@@ -50,6 +56,49 @@ describe('the package manifest schema (FORMAT.md § Manifest)', () => {
     expect(err.code).toBe('SCHEMA_INVALID');
     expect(err.details.pointer).toBe(pointer);
     expect(err.details.file).toBe('manifest.json');
+  });
+});
+
+describe('the map layers document (FORMAT.md § Map layers)', () => {
+  const layersAsset = {
+    id: 'a'.repeat(64),
+    sha256: 'a'.repeat(64),
+    size: 1234,
+    mediaType: 'application/json',
+    credit: 'DATAtourisme, Licence Ouverte 2.0 (Etalab); sample timetable',
+    licence: 'Licence-Ouverte-2.0, CC0-1.0',
+  };
+
+  it('accepts an application/json asset referenced by `layers`', async () => {
+    const { manifest } = await fixtureManifest();
+    const raw = looseCopy(manifest);
+    raw.assets.push(layersAsset);
+    raw.layers = layersAsset.id;
+    expect(parseManifest(raw).layers).toBe(layersAsset.id);
+  });
+
+  it('refuses `layers` naming an asset that is not listed (REF_UNKNOWN at /layers)', async () => {
+    const { manifest } = await fixtureManifest();
+    const raw = looseCopy(manifest);
+    raw.layers = layersAsset.id;
+    const err = refusal(raw);
+    expect(err.code).toBe('REF_UNKNOWN');
+    expect(err.details.pointer).toBe('/layers');
+  });
+
+  it('refuses `layers` naming an asset that is not JSON', async () => {
+    const { manifest } = await fixtureManifest();
+    const raw = looseCopy(manifest);
+    raw.layers = raw.assets[0].id;
+    const err = refusal(raw);
+    expect(err.code).toBe('SCHEMA_INVALID');
+    expect(err.details.pointer).toBe('/layers');
+  });
+
+  it('takes the source form as the path layers/layers.json', () => {
+    const parsed = tourFileSchema.shape.layers.parse('layers/layers.json');
+    expect(parsed).toBe('layers/layers.json');
+    expect(() => tourFileSchema.shape.layers.parse('../layers.json')).toThrow();
   });
 });
 

@@ -97,6 +97,8 @@ function makeManifestSchemas<A extends z.ZodType<string>, S extends z.ZodType>(a
     scenarios: z.array(scenarioSchema).min(1),
     map,
     assets: z.array(assetSchema),
+    /** The tour's map layers document (FORMAT.md § Map layers): an `application/json` asset. */
+    layers: assetId.optional(),
     changelog: changelogSchema.optional(),
   };
   return { block, timeline, narrationTrack, character, stop, common };

@@ -47,6 +47,7 @@ export function isSafeRelativePath(path: string): boolean {
 /**
  * Media types a package may carry, with the file extension used under `assets/`.
  * Only these: anything else (text/html, image/svg+xml…) could run script when served.
+ * `application/json` is inert data (a tour's map layers document, FORMAT.md § Map layers).
  */
 export const mediaTypeExtensions: Readonly<Record<string, string>> = {
   'image/webp': 'webp',
@@ -64,6 +65,7 @@ export const mediaTypeExtensions: Readonly<Record<string, string>> = {
   'model/gltf-binary': 'glb',
   'application/vnd.pmtiles': 'pmtiles',
   'application/geo+json': 'geojson',
+  'application/json': 'json',
 };
 
 /** `audio/ogg; codecs=opus` → `audio/ogg` */

@@ -1,5 +1,5 @@
-import type { ServiceTime, Timetable } from './contentLayers';
-import { formatClock, nextDepartures } from './contentLayers';
+import type { ServiceTime, Timetable } from '@dunkirk/content';
+import { formatClock, nextDepartures } from '@dunkirk/content';
 import { msg, type LayersLocale } from './messages';
 
 export interface DeparturesProps {

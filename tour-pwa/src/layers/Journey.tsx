@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { LngLat } from '../geo';
 import type { Text } from '@dunkirk/content';
-import type { ServiceTime, Timetable } from './contentLayers';
-import { formatClock } from './contentLayers';
+import type { ServiceTime, Timetable } from '@dunkirk/content';
+import { formatClock } from '@dunkirk/content';
 import { planJourney } from './journey';
 import { formatDistance, inLocale, msg, type LayersLocale } from './messages';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { LngLat } from '../geo';
-import type { LayersDocument, ServiceTime } from './contentLayers';
-import { serviceTimeOf } from './contentLayers';
+import type { LayersDocument, ServiceTime } from '@dunkirk/content';
+import { serviceTimeOf } from '@dunkirk/content';
 import { Journey, type JourneyTarget } from './Journey';
 import type { LayersView } from './layersView';
 import { categoryColours, categoryCounts, visiblePoints } from './layersView';

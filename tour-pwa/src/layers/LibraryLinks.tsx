@@ -1,5 +1,5 @@
-import type { LayersDocument } from './contentLayers';
-import { catalogueSearchUrl } from './contentLayers';
+import type { LayersDocument } from '@dunkirk/content';
+import { catalogueSearchUrl } from '@dunkirk/content';
 import { msg, type LayersLocale } from './messages';
 
 export interface LibraryLinksProps {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LngLat } from '../geo';
-import type { LayersDocument, Point, ServiceTime } from './contentLayers';
+import type { LayersDocument, Point, ServiceTime } from '@dunkirk/content';
 import { Departures } from './Departures';
 import { pointCard, timetableStopOf } from './layersView';
 import { categoryLabel, formatDistance, inLocale, msg, type LayersLocale } from './messages';

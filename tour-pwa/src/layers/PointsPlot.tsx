@@ -1,4 +1,4 @@
-import type { LayersDocument, Point } from './contentLayers';
+import type { LayersDocument, Point } from '@dunkirk/content';
 import { categoryColours } from './layersView';
 
 export interface PointsPlotProps {

@@ -1,6 +1,6 @@
 import { distanceM, type LngLat } from '../geo';
-import type { Departure, ServiceTime, Timetable } from './contentLayers';
-import { nextDepartures } from './contentLayers';
+import type { Departure, ServiceTime, Timetable } from '@dunkirk/content';
+import { nextDepartures } from '@dunkirk/content';
 
 /** 4.5 km/h: an unhurried pace for a visitor, used for every walking estimate. */
 export const WALK_M_PER_MIN = 75;

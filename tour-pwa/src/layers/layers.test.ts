@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeLayers, formatClock } from './contentLayers';
+import { decodeLayers, formatClock } from '@dunkirk/content';
 import { planJourney, stopsNear, walkLeg, WALK_M_PER_MIN } from './journey';
 import {
   categoryCounts,

@@ -1,7 +1,7 @@
 import { createStore, type Store } from '../core/store';
 import { distanceM, type LngLat } from '../geo';
-import type { LayersDocument, OpeningHours, Point, PoiCategory, ServiceTime } from './contentLayers';
-import { hoursOn, isOpenAt, poiCategories } from './contentLayers';
+import type { LayersDocument, OpeningHours, Point, PoiCategory, ServiceTime } from '@dunkirk/content';
+import { hoursOn, isOpenAt, poiCategories } from '@dunkirk/content';
 import { walkLeg, type WalkLeg } from './journey';
 
 export interface LayersViewState {

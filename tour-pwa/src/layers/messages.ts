@@ -1,5 +1,5 @@
 import type { Locale, Text } from '@dunkirk/content';
-import type { PoiCategory } from './contentLayers';
+import type { PoiCategory } from '@dunkirk/content';
 
 export type LayersLocale = Locale;
 

@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import layersJson from '../../../../content/tours/dunkirk-port-mole/layers/layers.json';
-import { parseLayers } from '../contentLayers';
+import { parseLayers } from '@dunkirk/content';
 import { createLayersView } from '../layersView';
 import { LayersPanel } from '../LayersPanel';
 import { LibraryLinks } from '../LibraryLinks';
