@@ -195,6 +195,39 @@ describe('an installed tour', () => {
     expect(err.details.code).toBe('ASSET_HASH_MISMATCH');
   });
 
+  it('loads the map layers document from the cache with the package, hash checked, fetching nothing', async () => {
+    const kv = memoryKeyValue();
+    const { library, caches, fetched } = setup({ kv });
+    await library.download(tour(FIXTURE_ID));
+    const manifest = await library.open(FIXTURE_ID);
+    expect(manifest.layers).toMatch(/^[0-9a-f]{64}$/);
+    const before = fetched.length;
+    const doc = await library.layers(manifest);
+    expect(fetched.length).toBe(before);
+    expect(doc?.tour).toBe(FIXTURE_ID);
+    expect(doc?.points.find((p) => p.id === 'stop-jbart')?.category).toBe('transport');
+    expect(doc?.library?.stops['stop-1']?.length).toBeGreaterThan(0);
+    expect(await library.layers(manifest)).toBe(doc); // decoded once per tour
+
+    // Tampered in the cache: refused, like any asset.
+    const url = (await caches.get(PACKAGE_CACHE).keys())
+      .map((k) => k.url)
+      .find((u) => u.includes(manifest.layers!))!;
+    await caches.get(PACKAGE_CACHE).tamper(url, (b) => (b[5]! ^= 1));
+    const fresh = setup({ caches, kv }); // a new page: nothing decoded yet
+    const err = await failure(fresh.library.layers(manifest));
+    expect(err.code).toBe('PACKAGE_REFUSED');
+    expect(err.details.code).toBe('ASSET_HASH_MISMATCH');
+  });
+
+  it('gives no layers for a tour without them', async () => {
+    const { library } = setup();
+    await library.download(tour(FIXTURE_ID));
+    const manifest = await library.open(FIXTURE_ID);
+    const { layers: _layers, ...without } = manifest;
+    expect(await library.layers(without)).toBeNull();
+  });
+
   it('is refused on open when its cached manifest was altered', async () => {
     const { library, caches } = setup();
     await library.download(tour(FIXTURE_ID));

@@ -1,5 +1,5 @@
-import { assetPath, parseAndVerifyManifest, verifyAsset } from '@dunkirk/content';
-import type { Asset, Manifest } from '@dunkirk/content';
+import { assetPath, decodeLayers, parseAndVerifyManifest, verifyAsset } from '@dunkirk/content';
+import type { Asset, LayersDocument, Manifest } from '@dunkirk/content';
 import type { TourSummary } from './catalogue';
 import { TourEvictionPlugin } from './eviction';
 import { TourAppError } from './errors';
@@ -50,6 +50,11 @@ export interface Library {
   open(id: string): Promise<Manifest>;
   /** An object URL for an asset of an installed tour, after checking its hash. */
   assetUrl(id: string, asset: Asset): Promise<string>;
+  /**
+   * The map layers document of an installed tour (`manifest.layers`), read from the cache, its hash
+   * checked, then decoded with the layers schema; `null` when the tour has none. Nothing is fetched.
+   */
+  layers(manifest: Manifest): Promise<LayersDocument | null>;
   /** Drops installed entries whose manifest vanished from the cache (the browser evicted it, say). */
   reconcile(): Promise<void>;
 }
@@ -183,6 +188,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         );
         try {
           await verifyAsset(asset, bytes);
+          // The layers document is checked at download too: a package whose layers cannot be read is refused.
+          if (asset.id === manifest.layers) decodeLayers(bytes, assetPath(asset));
         } catch (cause) {
           throw refused(cause, url);
         }
@@ -286,6 +293,32 @@ export function createLibrary(deps: LibraryDeps): Library {
     return objectUrl;
   }
 
+  const layersDocs = new Map<string, Promise<LayersDocument | null>>();
+  function layers(manifest: Manifest): Promise<LayersDocument | null> {
+    const asset = manifest.assets.find((a) => a.id === manifest.layers);
+    if (!asset) return Promise.resolve(null);
+    const key = `${manifest.id}/${asset.id}`;
+    let doc = layersDocs.get(key);
+    if (!doc) {
+      doc = (async () => {
+        const { cache, tour } = await readInstalled(manifest.id);
+        const url = new URL(assetPath(asset), tour.manifestUrl).href;
+        const res = await cache.match(url);
+        if (!res) throw new TourAppError('ASSET_NOT_CACHED', { id: manifest.id, path: url });
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        try {
+          await verifyAsset(asset, bytes);
+          return decodeLayers(bytes, assetPath(asset));
+        } catch (cause) {
+          throw refused(cause, url);
+        }
+      })();
+      doc.catch(() => layersDocs.delete(key));
+      layersDocs.set(key, doc);
+    }
+    return doc;
+  }
+
   async function remove(id: string): Promise<void> {
     aborts.get(id)?.abort();
     const tour = store.get().installed[id];
@@ -295,6 +328,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       await cache.delete(tour.manifestUrl);
       for (const k of await cache.keys()) if (k.url.startsWith(prefix)) await cache.delete(k);
     }
+    for (const k of layersDocs.keys()) if (k.startsWith(`${id}/`)) layersDocs.delete(k);
     for (const [k, u] of objectUrls) {
       if (k.startsWith(`${id}/`)) {
         URL.revokeObjectURL(u);
@@ -323,7 +357,16 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (changed) store.set({ installed });
   }
 
-  return { store, download, cancel: (id) => aborts.get(id)?.abort(), remove, open, assetUrl, reconcile };
+  return {
+    store,
+    download,
+    cancel: (id) => aborts.get(id)?.abort(),
+    remove,
+    open,
+    assetUrl,
+    layers,
+    reconcile,
+  };
 }
 
 function refused(cause: unknown, path: string): TourAppError {

@@ -42,6 +42,7 @@ export async function buildFixtures(root: string): Promise<Fixtures> {
   for (const id of [FIXTURE_ID, BROKEN_ID]) {
     const src = join(root, 'src', id);
     writeSource(src, id, route, stops);
+    if (id === FIXTURE_ID) writeLayers(src, id, stops);
     const out = join(root, 'packages', id, '1.0.0');
     mkdirSync(join(root, 'packages', id), { recursive: true });
     const written = await writePackage(await readSource(src), src, out, {
@@ -189,6 +190,37 @@ function writeSource(dir: string, id: string, route: LngLat[], stops: Fixtures['
     },
     assets,
   };
+  writeFileSync(join(dir, 'tour.json'), JSON.stringify(tour, null, 2));
+}
+
+/**
+ * The Dunkirk port tour's committed layers document (sample points, the hand-made DK'Bus sample
+ * timetable, library links), re-addressed to the fixture tour; its library links go to stop 1.
+ */
+function writeLayers(dir: string, id: string, stops: Fixtures['stops']): void {
+  const committed = join(import.meta.dirname, '..', '..', '..', 'content', 'tours', 'dunkirk-port-mole');
+  const doc = JSON.parse(readFileSync(join(committed, 'layers', 'layers.json'), 'utf8')) as {
+    tour: string;
+    library?: { stops: Record<string, unknown[]> };
+  };
+  doc.tour = id;
+  if (doc.library) {
+    const items = Object.values(doc.library.stops)[0] ?? [];
+    doc.library.stops = { [stops[0]!.id]: items };
+  }
+  mkdirSync(join(dir, 'layers'), { recursive: true });
+  writeFileSync(join(dir, 'layers', 'layers.json'), JSON.stringify(doc));
+  const tour = JSON.parse(readFileSync(join(dir, 'tour.json'), 'utf8')) as {
+    assets: object[];
+    layers?: string;
+  };
+  tour.assets.push({
+    id: 'layers/layers.json',
+    mediaType: 'application/json',
+    credit: 'DATAtourisme sample points; hand-made sample timetable',
+    licence: 'Licence-Ouverte-2.0, CC0-1.0',
+  });
+  tour.layers = 'layers/layers.json';
   writeFileSync(join(dir, 'tour.json'), JSON.stringify(tour, null, 2));
 }
 
