@@ -48,6 +48,11 @@ export const resources = {
         minutes: '{{count}} min',
         km: '{{value}} km',
         mb: '{{value}} MB',
+        getThere: 'Getting there',
+        getThereIntro: 'On foot or by bus, from the timetable stored with the tour (works offline).',
+        locate: 'Use my position',
+        locating: 'Finding your position…',
+        locateFailed: 'Position unavailable: allow location or try outdoors.',
       },
       walk: {
         title: 'Walking mode',
@@ -159,6 +164,12 @@ export const resources = {
         minutes: '{{count}} min',
         km: '{{value}} km',
         mb: '{{value}} Mo',
+        getThere: 'Pour s’y rendre',
+        getThereIntro:
+          'À pied ou en bus, d’après les horaires enregistrés avec le parcours (fonctionne hors ligne).',
+        locate: 'Utiliser ma position',
+        locating: 'Recherche de votre position…',
+        locateFailed: 'Position indisponible : autorisez la localisation ou essayez en plein air.',
       },
       walk: {
         title: 'Mode balade',
@@ -270,6 +281,12 @@ export const resources = {
         minutes: '{{count}} min',
         km: '{{value}} km',
         mb: '{{value}} MB',
+        getThere: 'Hoe kom ik er',
+        getThereIntro:
+          'Te voet of met de bus, volgens de dienstregeling die bij de tour is opgeslagen (werkt offline).',
+        locate: 'Mijn positie gebruiken',
+        locating: 'Uw positie wordt gezocht…',
+        locateFailed: 'Positie niet beschikbaar: sta locatie toe of probeer het buiten.',
       },
       walk: {
         title: 'Wandelmodus',

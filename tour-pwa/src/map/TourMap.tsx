@@ -1,19 +1,38 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Manifest } from '@dunkirk/content';
+import type { LayersDocument, Manifest } from '@dunkirk/content';
 import type { LngLat } from '../geo';
 import type { WalkState } from '../core/walk';
 import { useServices } from '../app/services';
 import type { MapAdapter, MapFactory } from './adapter';
 import { fallbackStyle, rasterStyle } from './style';
+import type { LayersView } from '../layers/layersView';
+import { pointsGeoJson } from '../layers/layersView';
+import { inLocale, type LayersLocale } from '../layers/messages';
+
+/** The tour's map layers shown on the map: the document, the shared toggles/selection, the language. */
+export interface MapLayers {
+  doc: LayersDocument;
+  view: LayersView;
+  locale: LayersLocale;
+}
 
 /** The walk's map (lazy chunk). Decorative for assistive technology: the stop list carries the same facts. */
-export default function TourMap({ manifest, walk }: { manifest: Manifest; walk: WalkState }) {
+export default function TourMap({
+  manifest,
+  walk,
+  layers,
+}: {
+  manifest: Manifest;
+  walk: WalkState;
+  layers?: MapLayers | null;
+}) {
   const { t } = useTranslation();
   const { config } = useServices();
   const ref = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapAdapter | null>(null);
   const [failed, setFailed] = useState(false);
+  const [pointCount, setPointCount] = useState(0);
 
   useEffect(() => {
     const el = ref.current;
@@ -68,6 +87,32 @@ export default function TourMap({ manifest, walk }: { manifest: Manifest; walk: 
     );
   }, [map, walk.fix]);
 
+  // The layers' visible points follow the toggles (shared with the list); a tapped point opens its card.
+  useEffect(() => {
+    if (!map || !layers) return;
+    const { doc, view, locale } = layers;
+    const update = (): void => {
+      const points = pointsGeoJson(doc, view.get(), (p) => inLocale(p.name, locale));
+      map.setPoints(points);
+      setPointCount(points.features.length);
+    };
+    update();
+    map.onPointClick((id) => view.select(id));
+    const unsubscribe = view.subscribe(update);
+    return () => {
+      unsubscribe();
+      map.onPointClick(() => {});
+    };
+  }, [map, layers]);
+
   if (failed) return null;
-  return <div ref={ref} className="map" role="img" aria-label={t('walk.mapLabel')} />;
+  return (
+    <div
+      ref={ref}
+      className="map"
+      role="img"
+      aria-label={t('walk.mapLabel')}
+      data-layer-points={layers ? pointCount : undefined}
+    />
+  );
 }

@@ -6,6 +6,10 @@ export interface MapAdapter {
     stops: { id: string; position: LngLat; state: 'visited' | 'next' | 'other'; radiusM: number }[],
   ): void;
   setPosition(p: { position: LngLat; accuracyM: number; headingDeg: number | null } | null): void;
+  /** The visible points of the tour's map layers (`pointsGeoJson(...)`: properties `id`, `colour`, `name`). */
+  setPoints(points: object): void;
+  /** Called with a layer point's id when the visitor taps it on the map. */
+  onPointClick(handler: (id: string) => void): void;
   destroy(): void;
 }
 

@@ -1,6 +1,6 @@
 import type { MapAdapter, MapInit } from './adapter';
 import { positionCollection, stopsCollection } from './geojson';
-import { addTourLayers } from './maplibre';
+import { LAYER_POINTS, addTourLayers } from './maplibre';
 
 /**
  * The mapbox-gl adapter, for deployments with a Mapbox token. mapbox-gl is not a
@@ -16,6 +16,11 @@ interface MapboxMap {
   addSource(id: string, source: object): unknown;
   addLayer(layer: object): unknown;
   getSource(id: string): MapboxGeoJsonSource | undefined;
+  on(
+    type: 'click',
+    layer: string,
+    fn: (e: { features?: { properties?: Record<string, unknown> }[] }) => void,
+  ): void;
   remove(): void;
 }
 interface MapboxModule {
@@ -39,7 +44,16 @@ export function createMapboxMap(token: string) {
     });
     await new Promise<void>((resolve) => map.once('load', () => resolve()));
     addTourLayers(map);
+    let pointClick: ((id: string) => void) | null = null;
+    map.on('click', LAYER_POINTS, (e) => {
+      const id = e.features?.[0]?.properties?.['id'];
+      if (typeof id === 'string') pointClick?.(id);
+    });
     return {
+      setPoints: (points) => map.getSource(LAYER_POINTS)?.setData(points),
+      onPointClick: (handler) => {
+        pointClick = handler;
+      },
       setStops: (stops) => map.getSource('stops')?.setData(stopsCollection(stops)),
       setPosition: (p) => map.getSource('me')?.setData(positionCollection(p)),
       destroy: () => map.remove(),

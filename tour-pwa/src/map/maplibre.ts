@@ -17,7 +17,22 @@ export async function createMaplibreMap(init: MapInit): Promise<MapAdapter> {
   });
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
   addTourLayers(map);
+  let pointClick: ((id: string) => void) | null = null;
+  map.on('click', LAYER_POINTS, (e) => {
+    const id: unknown = e.features?.[0]?.properties?.['id'];
+    if (typeof id === 'string') pointClick?.(id);
+  });
+  map.on('mouseenter', LAYER_POINTS, () => (map.getCanvas().style.cursor = 'pointer'));
+  map.on('mouseleave', LAYER_POINTS, () => (map.getCanvas().style.cursor = ''));
   return {
+    setPoints(points) {
+      (map.getSource(LAYER_POINTS) as maplibregl.GeoJSONSource | undefined)?.setData(
+        points as GeoJSON.FeatureCollection,
+      );
+    },
+    onPointClick(handler) {
+      pointClick = handler;
+    },
     setStops(stops) {
       (map.getSource('stops') as maplibregl.GeoJSONSource | undefined)?.setData(stopsCollection(stops));
     },
@@ -30,11 +45,27 @@ export async function createMaplibreMap(init: MapInit): Promise<MapAdapter> {
   };
 }
 
+/** Source and circle layer of the tour's map layers (points of interest, bus stops…). */
+export const LAYER_POINTS = 'layer-points';
+
 /** Shared by the maplibre and mapbox adapters (same style specification). */
 export function addTourLayers(map: {
   addSource(id: string, source: object): unknown;
   addLayer(layer: object): unknown;
 }): void {
+  map.addSource(LAYER_POINTS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  // Under the tour's stops: the walk comes first, the layers are context.
+  map.addLayer({
+    id: LAYER_POINTS,
+    type: 'circle',
+    source: LAYER_POINTS,
+    paint: {
+      'circle-radius': 6,
+      'circle-color': ['get', 'colour'],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+    },
+  });
   map.addSource('stops', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addSource('me', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   const stateColor = ['match', ['get', 'state'], 'visited', '#6c757d', 'next', '#c1121f', '#1d3557'];

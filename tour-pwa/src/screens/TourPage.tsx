@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderMarkdown } from '@dunkirk/content';
+import { renderMarkdown, serviceTimeOf } from '@dunkirk/content';
+import type { Manifest } from '@dunkirk/content';
+import type { LngLat } from '../geo';
 import type { TourSummary } from '../core/catalogue';
 import type { DownloadState } from '../core/library';
 import { useServices, useStore } from '../app/services';
 import { href, navigate } from '../app/router';
 import { localized, megabytes } from '../app/text';
 import { ErrorMessage } from './ErrorMessage';
+import { Journey } from '../layers/Journey';
+import { centreTarget, tourStartTarget } from '../layers/targets';
+import { layersLocale, useNow, useTourLayers } from '../layers/useTourLayers';
+import '../layers/layers.css';
 
 const IDLE: DownloadState = { status: 'idle' };
 
@@ -169,6 +175,67 @@ export default function TourPage({ tourId }: { tourId: string }) {
           </button>
         )}
       </div>
+      {installed && <GettingThere tourId={tour.id} />}
+    </section>
+  );
+}
+
+/**
+ * "How to get there" before the walk: to the tour's first stop or back to the centre, on foot or by
+ * the next buses of the timetable downloaded with the tour. The position is asked for only on request
+ * and stays on the device.
+ */
+function GettingThere({ tourId }: { tourId: string }) {
+  const { t, i18n } = useTranslation();
+  const { library } = useServices();
+  const [manifest, setManifest] = useState<Manifest | null>(null);
+  const [position, setPosition] = useState<LngLat | undefined>(undefined);
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const now = useNow();
+  useEffect(() => {
+    let live = true;
+    library.open(tourId).then(
+      (m) => live && setManifest(m),
+      () => live && setManifest(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [library, tourId]);
+  const doc = useTourLayers(manifest);
+  const first = manifest?.stops[0];
+  if (!doc?.timetable || !first) return null;
+
+  const locate = (): void => {
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setPosition([p.coords.longitude, p.coords.latitude]);
+        setLocating('idle');
+      },
+      () => setLocating('failed'),
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  };
+  const targets = [tourStartTarget({ position: first.position as LngLat, title: first.title }), centreTarget];
+  return (
+    <section className="getting-there" aria-labelledby="getting-there-title">
+      <h2 id="getting-there-title">{t('tour.getThere')}</h2>
+      <p>{t('tour.getThereIntro')}</p>
+      <p>
+        <button type="button" onClick={locate} disabled={locating === 'busy'}>
+          {t('tour.locate')}
+        </button>{' '}
+        {locating === 'busy' && <span role="status">{t('tour.locating')}</span>}
+        {locating === 'failed' && <span className="notice">{t('tour.locateFailed')}</span>}
+      </p>
+      <Journey
+        timetable={doc.timetable}
+        targets={targets}
+        at={serviceTimeOf(now, doc.timetable.agency.timezone)}
+        locale={layersLocale(i18n.language)}
+        {...(position && { from: position })}
+      />
     </section>
   );
 }

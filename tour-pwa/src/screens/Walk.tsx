@@ -13,6 +13,12 @@ import { NarrationDock } from '../blocks/NarrationDock';
 import { StopList } from './StopList';
 import { ErrorMessage } from './ErrorMessage';
 import { useWakeLock } from './useWakeLock';
+import { createLayersView } from '../layers/layersView';
+import { LayersPanel } from '../layers/LayersPanel';
+import { LibraryLinks } from '../layers/LibraryLinks';
+import { centreTarget, tourStartTarget } from '../layers/targets';
+import { useOnline } from '../layers/useOnline';
+import { layersLocale, useNow, useTourLayers } from '../layers/useTourLayers';
 
 // maplibre-gl is large: it loads only when the map is shown.
 const TourMap = lazy(() => import('../map/TourMap'));
@@ -77,6 +83,21 @@ function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | n
   }, [manifest, progress]); // eslint-disable-line react-hooks/exhaustive-deps
   const walk = useStore(session.store, (s) => s);
   const [showMap, setShowMap] = useState(true);
+
+  // The tour's other map layers (points, timetable, library links), from the downloaded package.
+  const layersDoc = useTourLayers(manifest);
+  const layersView = useMemo(() => createLayersView(), []);
+  const lang = layersLocale(locale);
+  const mapLayers = useMemo(
+    () => (layersDoc ? { doc: layersDoc, view: layersView, locale: lang } : null),
+    [layersDoc, layersView, lang],
+  );
+  const online = useOnline();
+  const now = useNow();
+  const targets = useMemo(() => {
+    const first = manifest.stops[0]!;
+    return [tourStartTarget({ position: first.position as LngLat, title: first.title }), centreTarget];
+  }, [manifest]);
   useWakeLock(walk.running);
 
   useEffect(() => {
@@ -138,6 +159,9 @@ function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | n
             keyPrefix="s"
             ctx={{ manifest, stopId: stop.id, locale, autoplay: autoplayStop === stop.id }}
           />
+          {layersDoc?.library && (
+            <LibraryLinks library={layersDoc.library} stopId={stop.id} locale={lang} online={online} />
+          )}
         </article>
       ) : (
         <>
@@ -179,7 +203,7 @@ function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | n
           </p>
           {showMap && (
             <Suspense fallback={<div className="map map-loading" />}>
-              <TourMap manifest={manifest} walk={walk} />
+              <TourMap manifest={manifest} walk={walk} layers={mapLayers} />
             </Suspense>
           )}
           <StopList
@@ -188,6 +212,18 @@ function WalkWith({ manifest, stopId }: { manifest: Manifest; stopId: string | n
             nextId={walk.next?.stopId ?? null}
             locale={locale}
           />
+          {layersDoc && (
+            <LayersPanel
+              plot={false}
+              doc={layersDoc}
+              view={layersView}
+              locale={lang}
+              now={now}
+              online={online}
+              targets={targets}
+              {...(walk.fix && { position: walk.fix.position })}
+            />
+          )}
           <p>
             <a
               href={href({ name: 'tour', tourId: manifest.id })}

@@ -210,6 +210,72 @@ describe.skipIf(!haveChromium())('tour PWA end to end', { timeout: 120_000 }, ()
     ).toEqual(['stop-1', 'stop-2', 'stop-3']);
   });
 
+  it('offline, at a fixed simulated time: the tour’s map layers on the walk (toggles, map points, card with source and licence, next departures), library links on a stop, getting there from the tour page', async () => {
+    // Tuesday 26 May 2026, 08:50 in Dunkirk; the visitor stands on Malo beach.
+    const now = '2026-05-26T06:50:00Z';
+    await context.setGeolocation({ longitude: 2.40557, latitude: 51.05226, accuracy: 10 });
+    await context.setOffline(true);
+    try {
+      await page.goto(`${site.url}?now=${now}#/tour/${FIXTURE_ID}`);
+      await page.reload();
+      // The tour page offers "getting there" from the downloaded timetable.
+      await page.getByRole('heading', { level: 2, name: 'Getting there' }).waitFor();
+      await page.getByRole('button', { name: 'Use my position' }).click();
+      await page.getByRole('button', { name: 'Go to: Town centre (Place Jean-Bart)' }).click();
+      const ride = page.locator('.layers-rides > li').first();
+      await ride.waitFor();
+      expect(await ride.getAttribute('data-trip')).toBe('S1-WD-IN-0830');
+      expect(await ride.innerText()).toContain('Bus S1 at 08:58 towards Place Jean-Bart');
+      await axe('08-getting-there');
+
+      await page.getByRole('button', { name: /(Start|Continue) the walk/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Map layers' }).waitFor();
+      const map = page.locator('.map[data-layer-points]');
+      const mapPoints = async () => Number(await map.getAttribute('data-layer-points'));
+      const hasMap = (await map.count()) > 0; // no WebGL: the list alone carries the layers
+      const shownBefore = hasMap ? await mapPoints() : 0;
+      expect(await page.locator('.layers-list [data-point^="stop-"]').count()).toBe(0);
+
+      // Toggling the transport layer shows its five bus stops in the list and on the map.
+      const transport = page.getByRole('checkbox', { name: /Transport/ });
+      await transport.check();
+      await expect.poll(() => page.locator('.layers-list [data-point^="stop-"]').count()).toBe(5);
+      if (hasMap) await expect.poll(mapPoints).toBe(shownBefore + 5);
+
+      // A point's card names its source and licence.
+      await page.locator('[data-point="poi-statue-jean-bart"] button').click();
+      const card = page.locator('.layers-card');
+      expect(await card.locator('.layers-source').textContent()).toBe('DATAtourisme (Hand-made sample data)');
+      expect(await card.locator('.layers-licence').textContent()).toBe(
+        'DATAtourisme, Licence Ouverte 2.0 (Etalab)',
+      );
+
+      // Next departures from the Place Jean-Bart stop at 08:50 on that Tuesday.
+      await page.locator('[data-point="stop-jbart"] button').click();
+      const rows = page.locator('.layers-card .layers-departures tbody tr');
+      await expect.poll(() => rows.count()).toBe(6);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-trip')))).toEqual([
+        'S1-WD-OUT-0900',
+        'S2-WD-IN-0900',
+        'S2-WD-OUT-0915',
+        'S2-WD-IN-0930',
+        'S2-WD-OUT-0945',
+        'S1-WD-OUT-1000',
+      ]);
+      await axe('09-walk-layers');
+
+      // A stop's screen lists its library links; offline, it says a connection is needed.
+      await page.goto(`${site.url}?now=${now}#/walk/${FIXTURE_ID}/stop/stop-1`);
+      const links = page.locator('.layers-library');
+      await links.waitFor();
+      expect(await links.locator('a').count()).toBe(0);
+      expect(await links.innerText()).toContain('Offline: this link needs a connection.');
+      await axe('10-stop-library');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
   it('keeps the position on the device: no request leaves the origin or carries coordinates', () => {
     const origin = new URL(site.url).origin;
     const external = pageRequests.filter(
