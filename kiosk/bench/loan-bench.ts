@@ -67,12 +67,10 @@ function until(predicate: (s: KioskState) => boolean): Promise<void> {
 
 async function liftAll(): Promise<void> {
   for (const d of docs) await stack.pad.lift(d.uid);
-  // The hardware manager reports a lift after a few empty inventories.
-  while (stack.core.session.snapshot().items.length > 0 || (await padItems()) > 0) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // The hardware manager forgets a tag after `goneAfterMisses` empty inventories (3 × 150 ms here):
+  // wait well past that, so the next round reads every tag again as a new visitor's stack would.
+  await new Promise((r) => setTimeout(r, 1500));
 }
-const padItems = async () => (await stack.pad.list()).filter((t) => t.onPad).length;
 
 /** 10 SIP2 checkout round trips alone (other items, a fresh connection), then checked back in. */
 async function sipFloor(): Promise<{ checkout: number; checkin: number }> {
@@ -98,7 +96,9 @@ async function sipFloor(): Promise<{ checkout: number; checkin: number }> {
   return { checkout, checkin };
 }
 
-async function round(mode: 'borrow' | 'return'): Promise<{ ms: number; readerMs: number; lateMs: number }> {
+async function round(
+  mode: 'borrow' | 'return',
+): Promise<{ ms: number; readerMs: number; lateMs: number; requests: number }> {
   await session.begin(mode);
   if (mode === 'borrow') {
     await session.identify({ card: elise.card });
@@ -119,6 +119,7 @@ async function round(mode: 'borrow' | 'return'): Promise<{ ms: number; readerMs:
     ms,
     readerMs: (after.airTimeUs - before.airTimeUs + after.serialTimeUs - before.serialTimeUs) / 1000,
     lateMs: (after.lateUs - before.lateUs) / 1000,
+    requests: after.requests - before.requests,
   };
 }
 
@@ -137,7 +138,7 @@ for (let r = 1; r <= rounds; r++) {
     const floor = res.readerMs + sipMs;
     console.log(
       `round ${r} ${mode.padEnd(6)} measured ${f(res.ms)} ms | floor ${f(floor)} ms ` +
-        `(reader air+serial ${f(res.readerMs)} ms, simulator lag ${f(res.lateMs)} ms, 10 SIP2 ${f(sipMs)} ms) | ` +
+        `(reader air+serial ${f(res.readerMs)} ms for ${res.requests} commands, simulator lag ${f(res.lateMs)} ms, 10 SIP2 ${f(sipMs)} ms) | ` +
         `ratio ${(res.ms / floor).toFixed(2)}`,
     );
   }

@@ -60,7 +60,7 @@ export interface KioskStack {
   simulator: {
     path: string | null;
     pad: VirtualPad;
-    simulator: { stats: { airTimeUs: number; serialTimeUs: number; lateUs: number } };
+    simulator: { stats: { requests: number; airTimeUs: number; serialTimeUs: number; lateUs: number } };
   };
   pad: DemoPadService;
   /** Present when the stack started its own network. */

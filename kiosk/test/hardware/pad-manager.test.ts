@@ -49,7 +49,7 @@ function nextItems(manager: PadManager, predicate: (items: PadItem[]) => boolean
 }
 
 describe('the hardware manager', () => {
-  it('reads and decodes each document placed on the pad, with its set information and security state', async () => {
+  it('reads and decodes each document placed on the pad, with its set information', async () => {
     const { sim, manager } = await setup();
     sim.pad.place(tagSpecFor(BOOK));
     sim.pad.place(tagSpecFor({ ...PART1, secured: false }));
@@ -62,7 +62,7 @@ describe('the hardware manager', () => {
           ownerIsil: 'FR-000000001',
           set: null,
           typeOfUsage: 1,
-          secured: true,
+          secured: null,
         },
         {
           uid: PART1.uid,
@@ -70,7 +70,8 @@ describe('the hardware manager', () => {
           ownerIsil: 'FR-000000001',
           set: { part: 1, parts: 2 },
           typeOfUsage: 1,
-          secured: false,
+          // Not read on detection: it costs two reader commands per tag on the visitor's time.
+          secured: null,
         },
       ]),
     );

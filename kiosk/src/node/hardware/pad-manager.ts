@@ -51,7 +51,7 @@ export function padEntryFromRecord(uid: string, record: TagRecord): Seen | null 
           ownerIsil: record.ownerIsil || null,
           set: record.partsInItem > 1 ? { part: record.partNumber, parts: record.partsInItem } : null,
           typeOfUsage: record.typeOfUsage,
-          secured: true,
+          secured: null,
         },
       };
     case 'iso28560-2': {
@@ -71,7 +71,7 @@ export function padEntryFromRecord(uid: string, record: TagRecord): Seen | null 
           ownerIsil: record.ownerIsil ?? null,
           set: set && parts > 1 ? { part: Number(set[2]), parts } : null,
           typeOfUsage: Number.isNaN(usage) ? null : usage,
-          secured: true,
+          secured: null,
         },
       };
     }
@@ -85,7 +85,7 @@ export function padEntryFromRecord(uid: string, record: TagRecord): Seen | null 
           ownerIsil: null,
           set: record.partsInItem > 1 ? { part: record.partNumber, parts: record.partsInItem } : null,
           typeOfUsage: null,
-          secured: true,
+          secured: null,
         },
       };
   }
@@ -308,7 +308,7 @@ export class PadManager implements Pad {
         const entry = padEntryFromRecord(uid, record);
         if (!entry) continue;
         if (entry.kind === 'item') {
-          entry.item.secured = await getSecured(reader, uid, this.security);
+          // The security state is not read here: two more reader commands per tag, on the visitor's time.
           itemsChanged = true;
         } else {
           cardsChanged = true;

@@ -89,7 +89,11 @@ export interface PadItem {
   set: { part: number; parts: number } | null;
   /** ISO 28560 type of usage (e.g. 0x10 loanable item), for offline rules. */
   typeOfUsage: number | null;
-  secured: boolean;
+  /**
+   * The tag's security state when known: the hardware manager does not read it on detection (that
+   * would cost two reader commands per tag on the visitor's time) but knows it once it has written it.
+   */
+  secured: boolean | null;
 }
 
 /** A card placed on the pad: an RFID patron card rather than a document. */
