@@ -8,19 +8,7 @@ import { loadOrCreateDevKeys } from '@dunkirk/content/node';
 import { buildAll, defaultPrepare } from './src/build';
 import { startPackageServer } from './src/packages/packageServer';
 import { startAuthoringServer } from './src/server';
-
-// The shapes of scripts/demo-types.ts, restated: that file lives outside this project's rootDir.
-interface DemoContext {
-  host: string;
-  basePort: number;
-  shared: Record<string, string>;
-  log(line: string): void;
-}
-interface DemoHandle {
-  apps: { name: string; url: string; description: string }[];
-  exports?: Record<string, string>;
-  stop(): Promise<void>;
-}
+import type { DemoContext, DemoHandle } from '../test/support/demo-types';
 
 const repoRoot = join(import.meta.dirname, '..');
 

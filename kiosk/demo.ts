@@ -4,19 +4,7 @@ import { join } from 'node:path';
 import { ensureDemoNetwork } from './src/cli/network';
 import { demoDocuments, startKioskStack } from './src/host/stack';
 import { SEED_FIXTURES, startSipNetworkServer } from './src/network';
-
-// The shapes of scripts/demo-types.ts, restated: that file lives outside this project's rootDir.
-interface DemoContext {
-  host: string;
-  basePort: number;
-  shared: Record<string, string>;
-  log(line: string): void;
-}
-interface DemoHandle {
-  apps: { name: string; url: string; description: string }[];
-  exports?: Record<string, string>;
-  stop(): Promise<void>;
-}
+import type { DemoContext, DemoHandle } from '../test/support/demo-types';
 
 const here = import.meta.dirname;
 const STAFF_PIN = '246810';

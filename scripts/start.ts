@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DemoContext, DemoHandle, StartDemo } from './demo-types.ts';
+import type { DemoContext, DemoHandle, StartDemo } from '../test/support/demo-types.ts';
 
 /** Start order matters: authoring publishes the tours that tour-pwa's catalogue points at. */
 const workspaces: { name: string; basePort: number }[] = [

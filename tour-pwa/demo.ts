@@ -10,19 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { startStaticServer } from './server/staticServer';
-
-// The shapes of scripts/demo-types.ts, restated: that file lives outside this project's rootDir.
-interface DemoContext {
-  host: string;
-  basePort: number;
-  shared: Record<string, string>;
-  log(line: string): void;
-}
-interface DemoHandle {
-  apps: { name: string; url: string; description: string }[];
-  exports?: Record<string, string>;
-  stop(): Promise<void>;
-}
+import type { DemoContext, DemoHandle } from '../test/support/demo-types';
 
 const appRoot = import.meta.dirname;
 const repoRoot = join(appRoot, '..');

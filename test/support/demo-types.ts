@@ -1,5 +1,6 @@
 /**
- * The contract between `npm start` and each workspace's `demo.ts`.
+ * The contract between `npm start` (scripts/start.ts) and each workspace's `demo.ts`; it lives beside the
+ * shared test support because every workspace project already references this folder.
  * A workspace joins the demo by exporting `startDemo` from `<workspace>/demo.ts`.
  */
 export interface DemoApp {
