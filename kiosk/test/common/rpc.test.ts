@@ -10,22 +10,12 @@ import {
   type RpcEvent,
   type Services,
 } from '../../src/common/rpc';
+import { sampleState } from './sample-state';
 
-const state: KioskState = {
-  screen: 'welcome',
-  mode: null,
+const state: KioskState = sampleState({
   locale: 'en',
   library: { name: 'Médiathèque de Grande-Synthe', isil: 'FR-000000001' },
-  online: true,
-  readerConnected: true,
-  offlineQueue: 0,
-  patron: null,
-  items: [],
-  busy: false,
-  notice: null,
-  idle: { warning: false, secondsLeft: 60 },
-  receipt: null,
-};
+});
 
 /** An in-memory carrier: the dispatcher on the far side, events through a listener set. */
 function loopback(services: Partial<Services>) {

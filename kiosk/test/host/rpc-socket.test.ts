@@ -6,22 +6,14 @@ import type { KioskState } from '../../src/common/contracts';
 import { createClient, type Services } from '../../src/common/rpc';
 import { createWebSocketCarrier, type WebSocketCarrier } from '../../src/common/ws-carrier';
 import { attachRpcSocket, RPC_PATH } from '../../src/host/rpc-socket';
+import { sampleState } from '../common/sample-state';
 
-const state: KioskState = {
-  screen: 'welcome',
-  mode: null,
+const state: KioskState = sampleState({
   locale: 'nl',
   library: { name: 'Médiathèque de Gravelines', isil: 'FR-000000002' },
   online: false,
-  readerConnected: true,
   offlineQueue: 2,
-  patron: null,
-  items: [],
-  busy: false,
-  notice: null,
-  idle: { warning: false, secondsLeft: 60 },
-  receipt: null,
-};
+});
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -9,22 +9,9 @@ import { runKioskApp, type KioskCore } from '../../src/main/app';
 import { createLogger } from '../../src/main/log';
 import { APP_ORIGIN } from '../../src/main/security';
 import { createFakeElectron, FakeBrowserWindow, FakeWebContents } from './fake-electron';
+import { sampleState } from '../common/sample-state';
 
-const state: KioskState = {
-  screen: 'welcome',
-  mode: null,
-  locale: 'fr',
-  library: { name: 'Médiathèque de Dunkerque', isil: 'FR-000000000' },
-  online: true,
-  readerConnected: true,
-  offlineQueue: 0,
-  patron: null,
-  items: [],
-  busy: false,
-  notice: null,
-  idle: { warning: false, secondsLeft: 60 },
-  receipt: null,
-};
+const state: KioskState = sampleState();
 
 function fakeCore() {
   const listeners = new Set<(s: KioskState) => void>();
