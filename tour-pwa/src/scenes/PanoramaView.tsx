@@ -7,6 +7,7 @@ import { SceneCanvas } from './SceneCanvas';
 import { sceneProbe } from './probe';
 import { useAsync } from './useAsync';
 import { useLook } from './useLook';
+import { BlendSlider } from './BlendSlider';
 
 export const PANORAMA_FOV_DEG = 70;
 
@@ -147,21 +148,7 @@ export function PanoramaView({
         )}
         {motion === 'denied' && <p role="status">{sceneText(locale, 'pano.motionDenied')}</p>}
         {thenUrl && (
-          <label className="scene-slider">
-            <span>
-              {sceneText(locale, 'pano.now')} ↔ {sceneText(locale, 'pano.then')}
-            </span>
-            <input
-              type="range"
-              min={0}
-              max={100}
-              step={5}
-              value={thenShare}
-              aria-label={sceneText(locale, 'ar.slider')}
-              aria-valuetext={`${thenShare} %`}
-              onChange={(e) => setThenShare(Number(e.currentTarget.value))}
-            />
-          </label>
+          <BlendSlider locale={locale} from="now" to="then" value={thenShare} onChange={setThenShare} />
         )}
       </div>
       {children}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { sceneText, type SceneLocale } from './core';
+import { BlendSlider } from './BlendSlider';
+import type { SceneLocale } from './core';
 
 /**
  * Then and now, one over the other: the 1940 layer is revealed from the left up to the slider.
@@ -30,21 +31,7 @@ export function ThenNowSlider({
         />
       </div>
       <figcaption>
-        <label className="scene-slider">
-          <span>
-            {sceneText(locale, 'pano.then')} ↔ {sceneText(locale, 'pano.now')}
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={100}
-            step={5}
-            value={share}
-            aria-label={sceneText(locale, 'ar.slider')}
-            aria-valuetext={`${share} %`}
-            onChange={(e) => setShare(Number(e.currentTarget.value))}
-          />
-        </label>
+        <BlendSlider locale={locale} from="then" to="now" value={share} onChange={setShare} />
       </figcaption>
     </figure>
   );

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TourSummary } from '../core/catalogue';
 import { useServices, useStore } from '../app/services';
 import { href } from '../app/router';
-import { localized, megabytes } from '../app/text';
+import { localized } from '../app/text';
+import { TourFacts } from './TourFacts';
 
 export function Catalogue() {
   const { t, i18n } = useTranslation();
@@ -42,24 +43,7 @@ export function Catalogue() {
                 <a href={href({ name: 'tour', tourId: tour.id })}>{title}</a>
               </h2>
               {tour.subtitle && <p className="subtitle">{localized(tour.subtitle, locale)}</p>}
-              <dl className="facts">
-                <div>
-                  <dt>{t('tour.duration')}</dt>
-                  <dd>{t('tour.minutes', { count: tour.durationMin })}</dd>
-                </div>
-                <div>
-                  <dt>{t('tour.distance')}</dt>
-                  <dd>{t('tour.km', { value: (tour.distanceM / 1000).toFixed(1) })}</dd>
-                </div>
-                <div>
-                  <dt>{t('tour.size')}</dt>
-                  <dd>{t('tour.mb', { value: megabytes(tour.packageBytes) })}</dd>
-                </div>
-                <div>
-                  <dt>{t('tour.languages')}</dt>
-                  <dd>{tour.locales.map((l) => l.toUpperCase()).join(' · ')}</dd>
-                </div>
-              </dl>
+              <TourFacts tour={tour} />
               {installed[tour.id] && <p className="badge">{t('catalogue.downloaded')}</p>}
             </li>
           );

@@ -9,6 +9,7 @@ import { useServices, useStore } from '../app/services';
 import { href, navigate } from '../app/router';
 import { localized, megabytes } from '../app/text';
 import { ErrorMessage } from './ErrorMessage';
+import { TourFacts } from './TourFacts';
 import { Journey } from '../layers/Journey';
 import { centreTarget, tourStartTarget } from '../layers/targets';
 import { layersLocale, useNow, useTourLayers } from '../layers/useTourLayers';
@@ -65,28 +66,7 @@ export default function TourPage({ tourId }: { tourId: string }) {
         className="markdown"
         dangerouslySetInnerHTML={{ __html: renderMarkdown(localized(tour.description, locale)) }}
       />
-      <dl className="facts">
-        <div>
-          <dt>{t('tour.duration')}</dt>
-          <dd>{t('tour.minutes', { count: tour.durationMin })}</dd>
-        </div>
-        <div>
-          <dt>{t('tour.distance')}</dt>
-          <dd>{t('tour.km', { value: (tour.distanceM / 1000).toFixed(1) })}</dd>
-        </div>
-        <div>
-          <dt>{t('tour.stops')}</dt>
-          <dd>{tour.stopCount}</dd>
-        </div>
-        <div>
-          <dt>{t('tour.size')}</dt>
-          <dd>{t('tour.mb', { value: megabytes(tour.packageBytes) })}</dd>
-        </div>
-        <div>
-          <dt>{t('tour.languages')}</dt>
-          <dd>{tour.locales.map((l) => l.toUpperCase()).join(' · ')}</dd>
-        </div>
-      </dl>
+      <TourFacts tour={tour} showStops />
 
       {tour.scenarios.length > 0 && (
         <fieldset className="scenarios">
