@@ -2,7 +2,7 @@
  * Test fixtures: a small, valid package-form manifest with real asset bytes, built in code so each
  * test can mutate its own copy.
  */
-import type { Asset, Manifest } from '../src/index';
+import type { Asset, Manifest, TourFormatError } from '../src/index';
 import { sha256Hex } from '../src/index';
 
 export interface FixtureAsset {
@@ -91,4 +91,14 @@ export type Loose = any;
 /** A deep copy that tests may mutate freely. */
 export function looseCopy(value: unknown): Loose {
   return structuredClone(value) as Loose;
+}
+
+/** The error a refused promise rejects with; fails the test if the promise resolves instead. */
+export async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
+  try {
+    await p;
+  } catch (err) {
+    return err as TourFormatError;
+  }
+  throw new Error('expected a refusal');
 }

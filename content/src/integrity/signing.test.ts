@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TourFormatError } from '../index';
 import {
   canonicalJsonBytes,
   exportPrivateKeyPem,
@@ -13,15 +12,7 @@ import {
   splitPublicKeyPems,
   verifyManifestSignature,
 } from '../index';
-
-async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TourFormatError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../test/fixtures';
 
 describe('manifest signatures (ECDSA P-256, SHA-256, WebCrypto)', () => {
   let pair: CryptoKeyPair;

@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltFixture } from '../../test/packageFixture';
 import { buildSampleFixture, cleanupTemp, copyDir } from '../../test/packageFixture';
-import type { TourFormatError } from '../index';
 import { exportPublicKeyPem, generateSigningKeyPair } from '../index';
 import { readPackage, verifyPackage } from './index';
-
-async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TourFormatError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../test/fixtures';
 
 describe('readPackage: a package is verified whole or refused', () => {
   let fx: BuiltFixture;

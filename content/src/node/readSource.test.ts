@@ -3,17 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Loose } from '../../test/fixtures';
 import { cleanupTemp, copyDir, sampleTourDir } from '../../test/packageFixture';
-import type { TourFormatError } from '../index';
 import { checkSource, readSource } from './index';
-
-async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TourFormatError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../test/fixtures';
 
 async function editJson(file: string, edit: (json: Loose) => void): Promise<void> {
   const json: unknown = JSON.parse(await readFile(file, 'utf8'));

@@ -2,18 +2,10 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXED_NOW, cleanupTemp, richSampleTour, sampleTourDir, tempDir } from '../../test/packageFixture';
-import type { SourceManifest, TourFormatError } from '../index';
+import type { SourceManifest } from '../index';
 import { canonicalJson, generateSigningKeyPair, sha256Hex } from '../index';
 import { readPackage, readSource, writePackage } from './index';
-
-async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TourFormatError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../test/fixtures';
 
 describe('writePackage', () => {
   let pair: CryptoKeyPair;

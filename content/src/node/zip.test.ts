@@ -4,17 +4,8 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltFixture } from '../../test/packageFixture';
 import { buildSampleFixture, cleanupTemp, tempDir } from '../../test/packageFixture';
-import type { TourFormatError } from '../index';
 import { exportZip, importZip } from './index';
-
-async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TourFormatError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../test/fixtures';
 
 /** Every path under `dir`, relative, sorted. */
 async function tree(dir: string): Promise<string[]> {

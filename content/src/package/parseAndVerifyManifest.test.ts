@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureManifest } from '../../test/fixtures';
 import type { FixtureAsset } from '../../test/fixtures';
-import type { Manifest, TourFormatError } from '../index';
+import type { Manifest } from '../index';
 import {
   canonicalJsonBytes,
   generateSigningKeyPair,
@@ -9,15 +9,7 @@ import {
   signManifest,
   verifyAsset,
 } from '../index';
-
-async function refusal(p: Promise<unknown>): Promise<TourFormatError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TourFormatError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../test/fixtures';
 
 describe('the browser path: parseAndVerifyManifest and verifyAsset', () => {
   let pair: CryptoKeyPair;
