@@ -62,21 +62,12 @@ export function moleThenNow(): ThenNow {
   const tanks = { b: bearingDeg(here, PLACES.saintPolTanks), d: distanceM(here, PLACES.saintPolTanks) };
   smokeColumn(then, tanks.b, tanks.d, 700, 40, rnd);
   smokeColumn(then, heading + 25, 1500, 160, 8, rnd, '#2d2a27', 8);
-  for (const [db, d, len] of [
+  fleetOffshore(then, heading, [
     [-20, 4200, 90],
     [-6, 3000, 75],
     [12, 5200, 100],
     [30, 3600, 60],
-  ] as const) {
-    shipSilhouette(then, heading + db, d, {
-      lengthM: len,
-      hullM: 6,
-      houseM: 4,
-      funnels: len > 80 ? 2 : 1,
-      hull: '#34383a',
-      house: '#6a7073',
-    });
-  }
+  ]);
   pier(then, here, mole.root, mole.end, 6, '#4b3a28', '#7f786b', 20);
   const dd = destination(destination(mole.root, 322, 600), 232, 12);
   shipSilhouette(then, bearingDeg(here, dd), distanceM(here, dd), {
@@ -147,21 +138,12 @@ export function devoniaThenNow(): ThenNow {
     `<rect y="${n1(then.horizonY)}" width="${then.width}" height="${n1(tideTop - then.horizonY)}" fill="#5f7d86"/>`,
   );
   smokeColumn(then, heading - 40, 6000, 600, -10, rnd);
-  for (const [db, d, len] of [
+  fleetOffshore(then, heading, [
     [-25, 3000, 80],
     [-8, 2200, 60],
     [15, 3500, 95],
     [35, 2600, 70],
-  ] as const) {
-    shipSilhouette(then, heading + db, d, {
-      lengthM: len,
-      hullM: 6,
-      houseM: 4,
-      funnels: len > 80 ? 2 : 1,
-      hull: '#34383a',
-      house: '#6a7073',
-    });
-  }
+  ]);
   shipSilhouette(then, heading, wreckDist, {
     lengthM: 75,
     hullM: 4,
@@ -216,4 +198,22 @@ export async function writeThenNow(tourDir: string, tn: ThenNow): Promise<Writte
     writeGenerated(join(dir, `${base}-now.webp`), await svgToWebp(tn.now, { quality: 80 })),
     writeGenerated(join(dir, `${tn.slug}.block.json`), await jsonText(block)),
   ];
+}
+
+/** 1940 ships offshore, as [bearing offset from the heading (°), distance (m), length (m)]. */
+function fleetOffshore(
+  layer: Parameters<typeof shipSilhouette>[0],
+  heading: number,
+  ships: readonly (readonly [number, number, number])[],
+): void {
+  for (const [db, d, len] of ships) {
+    shipSilhouette(layer, heading + db, d, {
+      lengthM: len,
+      hullM: 6,
+      houseM: 4,
+      funnels: len > 80 ? 2 : 1,
+      hull: '#34383a',
+      house: '#6a7073',
+    });
+  }
 }
