@@ -32,7 +32,7 @@ export default function TourMap({
   const ref = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapAdapter | null>(null);
   const [failed, setFailed] = useState(false);
-  const [pointCount, setPointCount] = useState(0);
+  const [pointCount, setPointCount] = useState<number | null>(null);
 
   useEffect(() => {
     const el = ref.current;
@@ -112,7 +112,8 @@ export default function TourMap({
       className="map"
       role="img"
       aria-label={t('walk.mapLabel')}
-      data-layer-points={layers ? pointCount : undefined}
+      data-map-state={map && (!layers || pointCount !== null) ? 'ready' : 'loading'}
+      data-layer-points={layers && map ? (pointCount ?? undefined) : undefined}
     />
   );
 }

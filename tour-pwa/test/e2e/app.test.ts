@@ -230,9 +230,11 @@ describe.skipIf(!haveChromium())('tour PWA end to end', { timeout: 120_000 }, ()
 
       await page.getByRole('button', { name: /(Start|Continue) the walk/ }).click();
       await page.getByRole('heading', { level: 2, name: 'Map layers' }).waitFor();
+      // The map loads lazily: wait until it is drawn, or gone (no WebGL: the list alone carries the layers).
+      await expect.poll(() => page.locator('.map[data-map-state=loading]').count()).toBe(0);
       const map = page.locator('.map[data-layer-points]');
       const mapPoints = async () => Number(await map.getAttribute('data-layer-points'));
-      const hasMap = (await map.count()) > 0; // no WebGL: the list alone carries the layers
+      const hasMap = (await map.count()) > 0;
       const shownBefore = hasMap ? await mapPoints() : 0;
       expect(await page.locator('.layers-list [data-point^="stop-"]').count()).toBe(0);
 
