@@ -1,8 +1,8 @@
 import type { DataSource, OpeningHours, Point, PoiCategory } from '@dunkirk/content';
 import { isServiceDate } from '@dunkirk/content';
 import { TourFormatError } from '@dunkirk/content';
-import type { ImportIssue } from './issues';
-import { issueSink } from './issues';
+import type { Bounds, ImportIssue } from './issues';
+import { inBounds, issueSink } from './issues';
 import { jsonLines } from './jsonLines';
 import { decimal, first, isoWeekday, list, member, slug, str, text } from './jsonld';
 
@@ -97,6 +97,8 @@ export interface DatatourismeOptions {
   file: string;
   /** Key of the source in the layers document (default `datatourisme`). */
   source?: string;
+  /** The tour's `map.bounds`: a place outside is reported (`OUTSIDE_AREA`) and left out. */
+  bounds?: Bounds;
 }
 
 const LICENCE = 'Licence-Ouverte-2.0';
@@ -164,6 +166,14 @@ export function importDatatourisme(json: string, options: DatatourismeOptions): 
         field('isLocatedAt/0/schema:geo/schema:longitude'),
         'FIELD_INVALID',
         'no longitude in [-180, 180]',
+      );
+    }
+    if (options.bounds && !inBounds([lon, lat], options.bounds)) {
+      return sink.skip(
+        line,
+        field('isLocatedAt/0/schema:geo'),
+        'OUTSIDE_AREA',
+        `${lon}, ${lat} is outside the tour's map bounds ${options.bounds.join(',')}`,
       );
     }
     const description = text(

@@ -2,8 +2,8 @@ import type { Text } from '@dunkirk/content';
 import { TourFormatError } from '@dunkirk/content';
 import type { Point, PoiCategory } from '@dunkirk/content';
 import { poiCategories } from '@dunkirk/content';
-import type { ImportIssue } from './issues';
-import { issueSink } from './issues';
+import type { Bounds, ImportIssue } from './issues';
+import { inBounds, issueSink } from './issues';
 import { jsonLines } from './jsonLines';
 import { slug } from './jsonld';
 import { parseOsmOpeningHours } from './openingHoursOsm';
@@ -29,6 +29,8 @@ export interface GeoJsonOptions {
   source: string;
   /** Category for features that say none (neither `category` nor a known OSM tag). */
   category?: PoiCategory;
+  /** The tour's `map.bounds`: a feature outside is reported (`OUTSIDE_AREA`) and left out. */
+  bounds?: Bounds;
 }
 
 export interface GeoJsonImport {
@@ -106,6 +108,14 @@ export function importGeoJson(json: string, options: GeoJsonOptions): GeoJsonImp
         `${at}/geometry/coordinates`,
         'FIELD_INVALID',
         'not [longitude, latitude] in WGS84',
+      );
+    }
+    if (options.bounds && !inBounds([lon, lat], options.bounds)) {
+      return sink.skip(
+        line,
+        `${at}/geometry/coordinates`,
+        'OUTSIDE_AREA',
+        `${lon}, ${lat} is outside the tour's map bounds ${options.bounds.join(',')}`,
       );
     }
     const rawId = f.id ?? props['@id'] ?? props['id'] ?? props['ref'];

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseWith, TourFormatError } from '@dunkirk/content';
@@ -13,7 +13,9 @@ import {
 import { importDatatourisme } from './datatourisme';
 import { importGeoJson } from './geojson';
 import { importGtfs, readGtfsZip, type GtfsFiles, gtfsFileNames } from './gtfs';
+import { writeFileAtomic } from '../server/atomicWrite';
 import type { ImportIssue } from './issues';
+import { inBounds } from './issues';
 import { slug } from './jsonld';
 
 /** `content/tours/<id>/layers/import.json`: which files make the tour's layers. Paths are relative to it. */
@@ -48,6 +50,8 @@ export interface LayersImportResult {
   issues: ImportIssue[];
   /** Where the document was written (absent with `write: false`). */
   written?: string;
+  /** The document as written (formatted JSON). */
+  text: string;
   bytes: number;
 }
 
@@ -74,14 +78,28 @@ export async function readGtfs(path: string): Promise<GtfsFiles> {
   return files;
 }
 
+/** `layers/import.json` of a tour, checked; a tour without one has no sources yet. */
+export async function readImportConfig(tourDir: string): Promise<LayersImportConfig> {
+  const file = join(tourDir, 'layers', IMPORT_CONFIG);
+  const exists = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  const raw = exists ? await readJson(file, `layers/${IMPORT_CONFIG}`) : {};
+  return parseWith(layersImportConfigSchema, raw, `layers/${IMPORT_CONFIG}`);
+}
+
 /**
  * Builds `layers/layers.json` of a tour source from the files `layers/import.json` lists: DATAtourisme
- * and GeoJSON points, the GTFS timetable clipped to the tour's `map.bounds`, and the library links.
+ * and GeoJSON points and the GTFS timetable, all clipped to the tour's `map.bounds` (a point outside is
+ * an `OUTSIDE_AREA` issue: the visitor's map would never show it), and the library links.
  * Row issues are returned, not thrown; a missing file or a document that fails the schema throws.
+ * `config` replaces `layers/import.json` (the authoring server checks an import before saving it);
+ * the document is written atomically (a reader sees the old file or the new one, never half).
  */
 export async function importLayers(
   tourDir: string,
-  options: { write?: boolean; now?: Date } = {},
+  options: { write?: boolean; now?: Date; config?: LayersImportConfig } = {},
 ): Promise<LayersImportResult> {
   const layersDir = join(tourDir, 'layers');
   const tour = (await readJson(join(tourDir, 'tour.json'), 'tour.json')) as {
@@ -89,11 +107,14 @@ export async function importLayers(
     stops?: string[];
     map?: { bounds?: [number, number, number, number] };
   };
-  const config = parseWith(
-    layersImportConfigSchema,
-    await readJson(join(layersDir, IMPORT_CONFIG), `layers/${IMPORT_CONFIG}`),
-    `layers/${IMPORT_CONFIG}`,
-  );
+  const config =
+    options.config ??
+    parseWith(
+      layersImportConfigSchema,
+      await readJson(join(layersDir, IMPORT_CONFIG), `layers/${IMPORT_CONFIG}`),
+      `layers/${IMPORT_CONFIG}`,
+    );
+  const bounds = tour.map?.bounds;
   const at = (p: string): string => resolve(layersDir, p);
   const label = (p: string): string => relative(tourDir, at(p)) || p;
 
@@ -117,6 +138,7 @@ export async function importLayers(
     const result = importDatatourisme(await readFile(at(entry.path), 'utf8'), {
       file: label(entry.path),
       source: entry.source,
+      ...(bounds && { bounds }),
     });
     declared(entry.source, result.source);
     points.push(...result.points);
@@ -128,6 +150,7 @@ export async function importLayers(
       file: label(entry.path),
       source: entry.source,
       ...(entry.category && { category: entry.category }),
+      ...(bounds && { bounds }),
     });
     points.push(...result.points);
     issues.push(...result.issues);
@@ -139,12 +162,13 @@ export async function importLayers(
       source: config.gtfs.source,
       marginM: config.gtfs.marginM,
       fileLabel: `${label(config.gtfs.path)}/`,
-      ...(tour.map?.bounds && { bounds: tour.map.bounds }),
+      ...(bounds && { bounds }),
     });
     timetable = result.timetable;
     issues.push(...result.issues);
     if (config.gtfs.stopsAsPoints) {
-      for (const s of timetable.stops) {
+      // Stops in the margin serve journeys; only those on the visitor's map become points.
+      for (const s of timetable.stops.filter((x) => !bounds || inBounds(x.position, bounds))) {
         points.push({
           id: `stop-${slug(s.id)}`,
           category: 'transport',
@@ -200,10 +224,11 @@ export async function importLayers(
   );
   const text = await formatJson(document);
   const out = join(layersDir, LAYERS_FILE);
-  if (options.write !== false) await writeFile(out, text);
+  if (options.write !== false) await writeFileAtomic(out, text);
   return {
     document,
     issues,
+    text,
     bytes: Buffer.byteLength(text),
     ...(options.write !== false && { written: out }),
   };

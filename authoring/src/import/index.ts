@@ -19,6 +19,7 @@ export {
 } from './gtfs';
 export {
   importLayers,
+  readImportConfig,
   readGtfs,
   layersImportConfigSchema,
   IMPORT_CONFIG,
@@ -29,6 +30,8 @@ export {
   importIssueCodes,
   importIssueMessages,
   formatIssue,
+  inBounds,
+  type Bounds,
   type ImportIssue,
   type ImportIssueCode,
 } from './issues';

@@ -17,6 +17,8 @@ export const importIssueCodes = [
   'ROW_MALFORMED',
   /** Understood but not supported (a LineString in a points file, an opening-hours rule too rich). */
   'UNSUPPORTED',
+  /** A valid point outside the tour's map area: the visitor's map would never show it. */
+  'OUTSIDE_AREA',
 ] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 
@@ -66,11 +68,24 @@ export const importIssueMessages: Record<ImportIssueCode, Record<Locale, string>
     fr: "Ceci n'est pas pris en charge et a été ignoré.",
     nl: 'Dit wordt niet ondersteund en is weggelaten.',
   },
+  OUTSIDE_AREA: {
+    en: "This place lies outside the tour's map area and was left out.",
+    fr: 'Ce lieu est hors de la zone de carte du parcours et a été ignoré.',
+    nl: 'Deze plek ligt buiten het kaartgebied van de route en is weggelaten.',
+  },
 };
 
 /** `stops.txt:3 stop_lat FIELD_INVALID: 'north' is not a latitude (row skipped)` */
 export function formatIssue(issue: ImportIssue): string {
   return `${issue.file}:${issue.line} ${issue.field} ${issue.code}: ${issue.detail} (${issue.outcome === 'skipped' ? 'row skipped' : 'row kept'})`;
+}
+
+/** `[west, south, east, north]` in WGS84, the tour's `map.bounds`. */
+export type Bounds = readonly [number, number, number, number];
+
+/** Whether `[lon, lat]` lies inside `bounds` (edges included). */
+export function inBounds([lon, lat]: readonly [number, number], [w, s, e, n]: Bounds): boolean {
+  return lon >= w && lon <= e && lat >= s && lat <= n;
 }
 
 /** Collects issues for one file; importers call `skip` or `keep` and go on. */

@@ -30,7 +30,6 @@ describe('importDatatourisme on a tour’s sample', () => {
       'poi-musee-dunkerque-1940 museum',
       'poi-phare-du-risban heritage',
       'poi-plage-malo-les-bains heritage',
-      'poi-dunkirk-memorial-cwgc heritage',
     ]);
     expect(result.points[1]).toMatchObject({
       sourceId: 'poi-statue-jean-bart',
@@ -99,6 +98,18 @@ describe('importDatatourisme on malformed entries', () => {
     ]);
   });
 
+  it('clipped to a tour’s map bounds: a place outside is reported at its line and left out', () => {
+    // The museum (2.38, 51.04) is inside the port tour's bounds; the café (2.40, 51.05) is east of them.
+    const clipped = importDatatourisme(read('../../samples/datatourisme/malformed.sample.jsonld'), {
+      file,
+      bounds: [2.36, 51.032, 2.39, 51.055],
+    });
+    expect(clipped.points.map((p) => p.id)).toEqual(['museum-with-hours']);
+    expect(brief(clipped.issues).filter((i) => i.includes('OUTSIDE_AREA'))).toEqual([
+      `${file}:55 /@graph/5/isLocatedAt/0/schema:geo OUTSIDE_AREA skipped`,
+    ]);
+  });
+
   it('refuses a file that is not JSON as JSON_INVALID', () => {
     expect(() => importDatatourisme('{ "@graph": [', { file })).toThrow(
       expect.objectContaining({ code: 'JSON_INVALID', details: expect.objectContaining({ file }) }),
@@ -149,6 +160,23 @@ describe('importGeoJson', () => {
       category: 'services',
     });
     expect(withDefault.points.map((p) => p.id)).toContain('bench');
+  });
+
+  it('clipped to a tour’s map bounds: a feature outside is reported at its line and left out', () => {
+    const clipped = importGeoJson(read('../../samples/geojson/services.sample.geojson'), {
+      file,
+      source: 'sample',
+      bounds: [0, 0, 0.001, 0.001],
+    });
+    expect(clipped.points).toEqual([]);
+    expect(brief(clipped.issues).filter((i) => i.includes('OUTSIDE_AREA'))).toEqual([
+      `${file}:5 /features/0/geometry/coordinates OUTSIDE_AREA skipped`,
+      `${file}:17 /features/1/geometry/coordinates OUTSIDE_AREA skipped`,
+      `${file}:29 /features/2/geometry/coordinates OUTSIDE_AREA skipped`,
+      `${file}:57 /features/5/geometry/coordinates OUTSIDE_AREA skipped`,
+      `${file}:62 /features/6/geometry/coordinates OUTSIDE_AREA skipped`,
+      `${file}:68 /features/7/geometry/coordinates OUTSIDE_AREA skipped`,
+    ]);
   });
 
   it('refuses a document that is not a FeatureCollection', () => {
