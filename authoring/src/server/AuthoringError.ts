@@ -10,6 +10,7 @@ export const authoringErrorCodes = [
   'UNAUTHORIZED',
   'PUBLISH_REFUSED',
   'MEDIA_REFUSED',
+  'IMPORT_REFUSED',
 ] as const;
 
 export type AuthoringErrorCode = (typeof authoringErrorCodes)[number];
@@ -39,6 +40,7 @@ export const httpStatus: Record<AuthoringErrorCode, 400 | 401 | 404 | 409 | 412 
   UNAUTHORIZED: 401,
   PUBLISH_REFUSED: 422,
   MEDIA_REFUSED: 422,
+  IMPORT_REFUSED: 422,
 };
 
 const messages: Record<AuthoringErrorCode, string> = {
@@ -52,6 +54,7 @@ const messages: Record<AuthoringErrorCode, string> = {
   UNAUTHORIZED: 'a valid token is required',
   PUBLISH_REFUSED: 'the tour cannot be published as it is',
   MEDIA_REFUSED: 'the media file could not be imported',
+  IMPORT_REFUSED: 'the data file cannot be imported as a whole (no row of it was saved)',
 };
 
 /** The one error class of the authoring server: a stable `code` and structured `details`. */

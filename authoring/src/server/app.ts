@@ -10,6 +10,8 @@ import { AuthoringError, isAuthoringError } from './AuthoringError';
 import { boundsOf, lineLengthM } from './geo';
 import type { MediaKind } from './mediaImport';
 import { importMedia } from './mediaImport';
+import type { LayerImportKind, LayersUpload } from './layersImport';
+import { layersOverview, previewLayersImport, saveLayersImport } from './layersImport';
 import type { DraftNarrationRequest } from './draftNarration';
 import { checkCaptions, draftNarration } from './draftNarration';
 import type { Bump } from './publish';
@@ -246,6 +248,19 @@ export function createApp(opts: AppOptions): Hono {
     return c.json(asset, 201);
   });
 
+  // ---- map layers: the same importers as `tour import`, clipped to the tour's area --------------------
+  app.get('/api/tours/:id/layers', async (c) => c.json(await layersOverview(store, c.req.param('id'))));
+
+  app.post('/api/tours/:id/layers/import', async (c) => {
+    const upload = await layersUpload(c);
+    const id = c.req.param('id');
+    const save = c.req.query('save') === '1';
+    const report = save
+      ? await saveLayersImport(store, id, upload)
+      : await previewLayersImport(store, id, upload);
+    return c.json(report, save ? 201 : 200);
+  });
+
   app.post('/api/tours/:id/narration/draft', async (c) => {
     const b = await body<Partial<DraftNarrationRequest>>(c);
     if (
@@ -383,6 +398,42 @@ export function createApp(opts: AppOptions): Hono {
     });
   }
   return app;
+}
+
+/** `multipart/form-data`: `kind`, one or more `file`, and for GeoJSON/GTFS the source's `name`, `licence`, `attribution`, `url`. */
+async function layersUpload(c: Context): Promise<LayersUpload> {
+  let form: Record<string, string | File | (string | File)[]>;
+  try {
+    form = await c.req.parseBody({ all: true });
+  } catch (cause) {
+    throw new AuthoringError('BODY_INVALID', { issue: 'multipart/form-data expected' }, { cause });
+  }
+  const one = (k: string): string => {
+    const v = form[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return typeof s === 'string' ? s.trim() : '';
+  };
+  const raw = form['file'];
+  const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (f): f is File => typeof f !== 'string',
+  );
+  const name = one('name');
+  const category = one('category');
+  return {
+    kind: one('kind') as LayerImportKind,
+    files: await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    ),
+    ...((name || one('licence') || one('attribution')) && {
+      source: {
+        name,
+        licence: one('licence'),
+        attribution: one('attribution'),
+        ...(one('url') && { url: one('url') }),
+      },
+    }),
+    ...(category && { category: category as LayersUpload['category'] & string }),
+  };
 }
 
 function mediaTypeOfStatic(rel: string): string {

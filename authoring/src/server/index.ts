@@ -41,3 +41,15 @@ export {
 export { importMedia, slugOf, type MediaUpload, type ImportedAsset } from './mediaImport';
 export { draftNarration, checkCaptions, type DraftNarrationRequest, type DraftTrack } from './draftNarration';
 export { importModel, triangleCount, MODEL_TRIANGLE_BUDGET, type ImportedModel } from './modelImport';
+export {
+  previewLayersImport,
+  saveLayersImport,
+  layersOverview,
+  layerImportKinds,
+  LAYERS_UPLOAD_MAX_BYTES,
+  type LayersUpload,
+  type LayersImportReport,
+  type LayersOverview,
+  type LayerCounts,
+  type LayerImportKind,
+} from './layersImport';
