@@ -5,6 +5,9 @@
 import type {
   Bump,
   ImportedAsset,
+  LayerImportKind,
+  LayersImportReport,
+  LayersOverview,
   MediaKind,
   PublishResult,
   TourReport,
@@ -151,6 +154,38 @@ export const api = {
       await fetch(fileUrl(tour, file), { method: 'PUT', headers: { 'if-match': etag }, body: text }),
     );
     return res.headers.get('etag') ?? '';
+  },
+  layers: async (tour: string): Promise<LayersOverview> =>
+    (
+      await check(await fetch(`/api/tours/${enc(tour)}/layers`, { cache: 'no-store' }))
+    ).json() as Promise<LayersOverview>,
+  /** Checks (save = false) or saves a data file into the tour's map layers; the server runs `tour import`'s importers. */
+  async importLayers(
+    tour: string,
+    q: {
+      kind: LayerImportKind;
+      files: readonly File[];
+      source?: { name: string; licence: string; attribution: string };
+      category?: string;
+    },
+    save: boolean,
+  ): Promise<LayersImportReport> {
+    const form = new FormData();
+    form.set('kind', q.kind);
+    for (const f of q.files) form.append('file', f, f.name);
+    if (q.source) {
+      form.set('name', q.source.name);
+      form.set('licence', q.source.licence);
+      form.set('attribution', q.source.attribution);
+    }
+    if (q.category) form.set('category', q.category);
+    const res = await check(
+      await fetch(`/api/tours/${enc(tour)}/layers/import${save ? '?save=1' : ''}`, {
+        method: 'POST',
+        body: form,
+      }),
+    );
+    return (await res.json()) as LayersImportReport;
   },
   simulate: (
     tour: string,

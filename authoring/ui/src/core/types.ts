@@ -11,6 +11,13 @@ export type { PublishResult, Bump, ChangeSummary } from '../../../src/server/pub
 export type { TourSummary } from '../../../src/server/tourStore';
 export type { ImportedAsset, MediaKind } from '../../../src/server/mediaImport';
 export type { TourFileChange } from '../../../src/server/tourWatcher';
+export type {
+  LayersImportReport,
+  LayersOverview,
+  LayerCounts,
+  LayerImportKind,
+} from '../../../src/server/layersImport';
+export type { ImportIssue, ImportIssueCode } from '../../../src/import/issues';
 
 /** `tour.json` as the editor handles it (the fields it edits; the rest is kept as is). */
 export interface TourDoc {

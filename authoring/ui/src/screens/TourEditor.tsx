@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
 import { textIn } from './common';
 import { ConflictBanner } from './ConflictBanner';
+import { LayersImport } from './LayersImport';
 import { MapEditor } from './MapEditor';
 import { MediaLibrary } from './MediaLibrary';
 import { PublishPanel } from './PublishPanel';
@@ -16,6 +17,7 @@ const TABS: { id: string; label: MessageKey }[] = [
   { id: 'map', label: 'tabMap' },
   { id: 'stops', label: 'tabStops' },
   { id: 'media', label: 'tabMedia' },
+  { id: 'layers', label: 'tabLayers' },
   { id: 'simulate', label: 'tabSimulator' },
   { id: 'publish', label: 'tabPublish' },
 ];
@@ -105,6 +107,7 @@ export function TourEditor({ tourId, tab, go }: { tourId: string; tab: string; g
             <StopEditor session={session} snap={snap} selected={selected} setSelected={setSelected} />
           )}
           {current === 'media' && <MediaLibrary session={session} snap={snap} />}
+          {current === 'layers' && <LayersImport tourId={tourId} />}
           {current === 'simulate' && <Simulator session={session} snap={snap} />}
           {current === 'publish' && <PublishPanel session={session} snap={snap} />}
         </main>
