@@ -2,8 +2,13 @@
  * Immersive scenes bench (issue 7): per scene of the tours, in headless Chromium with software
  * WebGL (SwiftShader): draw calls and triangles from renderer.info, glb bytes, time from opening
  * the stop to its first drawn frame (first visit, then again with the bundles and media in the
- * browser's cache), and the median frame time over 300 frames next to an empty scene of the same
- * size measured in the same run.
+ * browser's cache), and the median frame time over 300 frames next to an empty scene drawn in the
+ * same canvas (same size, pixel-ratio setting, renderer options and governor) in the same run.
+ *
+ * Re-enactments play their timeline. A panorama draws only when its view changes, so during the
+ * 300 frames the visitor turns the phone (emulated device-orientation events, 30°/s): every frame
+ * is a real redraw of a moving view. The quality column shows where the frame-time governor
+ * (src/scenes/core/quality.ts) left the canvas; BENCH_GOVERNOR=0 measures without it.
  *
  *   npx tsx bench/scenes.bench.ts           (from tour-pwa/; about two minutes on 2 cores)
  *
@@ -13,7 +18,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { TOURS_DIR, buildSceneHarness, serveSceneSite } from '../test/scenes/support/sceneSite';
+import { TOURS_DIR, buildSceneHarness, serveSceneSite, turnThePhone } from '../test/scenes/support/sceneSite';
 import type { SceneFiguresOnPage } from '../src/scenes/harness';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -29,17 +34,30 @@ const ARGS = [
 const FRAMES = 300;
 /** BENCH_AA=0 measures without multisampling, to see how much of the frame is fill rate. */
 const AA = process.env.BENCH_AA === '0' ? '&aa=0' : '';
+/** BENCH_GOVERNOR=0 keeps every view at its starting quality. */
+const GOVERNOR = process.env.BENCH_GOVERNOR === '0' ? '&governor=0' : '';
+const OPTIONS = `${AA}${GOVERNOR}`;
 
 const scenes = [
-  { name: 'east-mole (re-enactment)', block: 'dunkirk-port-mole/media/scenes/east-mole.block.json' },
+  {
+    name: 'east-mole (re-enactment)',
+    block: 'dunkirk-port-mole/media/scenes/east-mole.block.json',
+    turn: false,
+  },
   {
     name: 'little-ship-beach (re-enactment)',
     block: 'beaches-rearguard/media/scenes/little-ship-beach.block.json',
+    turn: false,
   },
-  { name: 'harbour-1940 (panorama)', block: 'dunkirk-port-mole/media/panoramas/harbour-1940.block.json' },
+  {
+    name: 'harbour-1940 (panorama)',
+    block: 'dunkirk-port-mole/media/panoramas/harbour-1940.block.json',
+    turn: true,
+  },
   {
     name: 'zuydcoote-beach (panorama)',
     block: 'beaches-rearguard/media/panoramas/zuydcoote-beach.block.json',
+    turn: true,
   },
 ].filter((s) => existsSync(join(TOURS_DIR, s.block)));
 
@@ -48,9 +66,10 @@ interface Run {
   medianFrameMs: number;
   calls: number;
   triangles: number;
+  quality: string;
 }
 
-async function measure(context: BrowserContext, url: string, frames = FRAMES): Promise<Run> {
+async function measure(context: BrowserContext, url: string, frames = FRAMES, turn = false): Promise<Run> {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(
@@ -60,6 +79,10 @@ async function measure(context: BrowserContext, url: string, frames = FRAMES): P
       timeout: 60_000,
     },
   );
+  if (turn) {
+    await page.getByRole('button', { name: 'Follow the phone’s movements' }).click();
+    await turnThePhone(page, { fromDeg: 0, degPerS: 30 });
+  }
   const start = await page.evaluate(
     () => (window as unknown as { __scenes: SceneFiguresOnPage }).__scenes.frames,
   );
@@ -76,6 +99,9 @@ async function measure(context: BrowserContext, url: string, frames = FRAMES): P
     medianFrameMs: last[Math.floor(last.length / 2)]!,
     calls: f.maxCalls,
     triangles: f.maxTriangles,
+    quality: f.quality
+      ? `${f.quality.antialias ? 'MSAA' : 'no MSAA'}, ${f.quality.dpr}× (${f.quality.stepsDown} steps down)`
+      : '?',
   };
 }
 
@@ -95,28 +121,38 @@ async function main() {
       const ext = gl?.getExtension('WEBGL_debug_renderer_info');
       return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : 'none';
     });
-    console.log(`WebGL: ${renderer}; multisampling ${AA ? 'off' : 'on'}`);
-    const baseline = await measure(context, `${site.url}scenes.html?empty=1${AA}`);
-    rows.push([
-      'empty scene (baseline)',
-      String(baseline.calls),
-      String(baseline.triangles),
-      '–',
-      ms(baseline.firstFrameMs),
-      '–',
-      ms(baseline.medianFrameMs),
-      '1.0×',
-    ]);
+    console.log(
+      `WebGL: ${renderer}; multisampling ${AA ? 'off' : 'as the screen allows'}; governor ${GOVERNOR ? 'off' : 'on'}`,
+    );
+    // One empty baseline per canvas setup: a model view (multisampled at 1×) and a textured view.
+    const baselines = {
+      model: await measure(context, `${site.url}scenes.html?empty=1${OPTIONS}`),
+      textured: await measure(context, `${site.url}scenes.html?empty=1&edges=0${OPTIONS}`),
+    };
+    for (const [kind, b] of Object.entries(baselines)) {
+      rows.push([
+        `empty scene, ${kind} canvas (baseline)`,
+        String(b.calls),
+        String(b.triangles),
+        '–',
+        ms(b.firstFrameMs),
+        '–',
+        ms(b.medianFrameMs),
+        '1.0×',
+        b.quality,
+      ]);
+    }
     for (const s of scenes) {
       const block = JSON.parse(readFileSync(join(TOURS_DIR, s.block), 'utf8')) as { model?: string };
       const glbBytes = block.model
         ? statSync(join(TOURS_DIR, s.block.split('/')[0]!, block.model)).size
         : null;
-      const url = `${site.url}scenes.html?block=/tours/${s.block}&locale=en${AA}`;
+      const url = `${site.url}scenes.html?block=/tours/${s.block}&locale=en${OPTIONS}`;
+      const baseline = s.turn ? baselines.textured : baselines.model;
       // A fresh context has an empty cache: the first visit fetches everything.
       const cold = await browser.newContext({ viewport: { width: 1000, height: 900 } });
       const first = await measure(cold, url, 30);
-      const cached = await measure(cold, url);
+      const cached = await measure(cold, url, FRAMES, s.turn);
       await cold.close();
       rows.push([
         s.name,
@@ -127,6 +163,7 @@ async function main() {
         ms(cached.firstFrameMs),
         ms(cached.medianFrameMs),
         `${(cached.medianFrameMs / baseline.medianFrameMs).toFixed(2)}×`,
+        cached.quality,
       ]);
     }
     await context.close();
@@ -144,6 +181,7 @@ async function main() {
     'first frame (cached)',
     `median frame (${FRAMES})`,
     'vs empty',
+    'quality at the end',
   ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');

@@ -190,7 +190,7 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
           <button type="button" onClick={() => void phase.session.end()}>
             {sceneText(locale, 'ar.exitXr')}
           </button>
-          <SceneCanvas fallback={<p>{sceneText(locale, 'pano.failed')}</p>} gl={{ alpha: true }}>
+          <SceneCanvas fallback={<p>{sceneText(locale, 'pano.failed')}</p>} transparent>
             <XrScene
               session={phase.session}
               model={phase.model}

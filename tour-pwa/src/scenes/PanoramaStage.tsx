@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, type MutableRefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, type MutableRefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, type PerspectiveCamera, type Texture } from 'three';
 import { equirectSphere, yawPitchToDirection, type Extent, type Look, type Spot } from './core';
@@ -22,6 +22,7 @@ export function PanoramaStage({
   fovDeg,
   hotspots = [],
   activeHotspot,
+  subscribeLook,
 }: {
   extent: Extent;
   layers: PanoramaLayer[];
@@ -30,6 +31,11 @@ export function PanoramaStage({
   fovDeg: number;
   hotspots?: readonly Spot[];
   activeHotspot?: string | null;
+  /**
+   * Calls back when `look` changes: the canvas draws a frame then (frameloop "demand"), and none
+   * while the view is still.
+   */
+  subscribeLook?: (listener: () => void) => () => void;
 }) {
   const geometry = useMemo(() => {
     const full = extent.hfovDeg >= 360;
@@ -50,6 +56,9 @@ export function PanoramaStage({
     camera.position.set(0, 0, 0);
     camera.updateProjectionMatrix();
   }, [camera, fovDeg]);
+
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => subscribeLook?.(() => invalidate()), [subscribeLook, invalidate]);
 
   useFrame(() => {
     const l = look.current;

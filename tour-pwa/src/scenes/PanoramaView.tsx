@@ -78,7 +78,7 @@ export function PanoramaView({
 
   const fovDeg = fovFor(extent);
   const [thenShare, setThenShare] = useState(thenUrl ? 100 : 0);
-  const { look, setLook, bearing, motion, startMotion, stopMotion, handlers } = useLook({
+  const { look, setLook, subscribeLook, bearing, motion, startMotion, stopMotion, handlers } = useLook({
     extent,
     headingDeg,
     fovDeg,
@@ -113,6 +113,9 @@ export function PanoramaView({
         {textures.status === 'ready' && (
           <SceneCanvas
             fallback={<p className="scene-loading">{sceneText(locale, 'pano.failed')}</p>}
+            // A still panorama is not redrawn: frames come when the look, a layer or the size changes.
+            frameloop="demand"
+            edges={false}
             camera={{ fov: fovDeg, near: 0.1, far: 200, position: [0, 0, 0] }}
           >
             <PanoramaStage
@@ -122,6 +125,7 @@ export function PanoramaView({
               fovDeg={fovDeg}
               hotspots={hotspots ?? []}
               activeHotspot={activeHotspot ?? null}
+              subscribeLook={subscribeLook}
             />
           </SceneCanvas>
         )}

@@ -89,7 +89,12 @@ function AnimatedPlayer({
         {model.status === 'loading' ? (
           <p className="scene-loading">{sceneText(locale, 'player.loading')}</p>
         ) : (
-          <SceneCanvas fallback={fallback} camera={{ fov: 50, near: 0.5, far: 8000, position: [0, 10, 30] }}>
+          <SceneCanvas
+            fallback={fallback}
+            camera={{ fov: 50, near: 0.5, far: 8000, position: [0, 10, 30] }}
+            // Paused, the scene is still: frames only when the visitor seeks.
+            frameloop={state.playing ? 'always' : 'demand'}
+          >
             <color attach="background" args={['#9db3c2']} />
             <fog attach="fog" args={['#9db3c2', 600, 4000]} />
             <hemisphereLight args={['#dfe8ef', '#4a4136', 1.1]} />

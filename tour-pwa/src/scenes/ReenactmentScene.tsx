@@ -11,6 +11,9 @@ import {
   type PreparedTimeline,
 } from './core';
 
+/** The longest step of the scene's clock per frame, in seconds. */
+const MAX_TICK_S = 0.25;
+
 export interface ReenactmentSceneProps {
   model: Object3D;
   animations: readonly AnimationClip[];
@@ -38,6 +41,9 @@ export function ReenactmentScene({
   onSound,
 }: ReenactmentSceneProps) {
   const camera = useThree((s) => s.camera);
+  // While paused the canvas draws only on demand: a seek or replay asks for a frame.
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => playback.subscribe(() => invalidate()), [playback, invalidate]);
   const mixer = useMemo(() => new AnimationMixer(model), [model]);
   // One action per clip cue, matched by name; a cue naming no clip of the model is skipped.
   const actions = useMemo(() => {
@@ -74,7 +80,8 @@ export function ReenactmentScene({
 
   useFrame((_state, delta) => {
     const f = frame.current;
-    playback.tick(delta, narrationTime ? narrationTime() : null);
+    // A frame after a pause (a hidden tab, the loop idle while paused) must not jump the story ahead.
+    playback.tick(Math.min(delta, MAX_TICK_S), narrationTime ? narrationTime() : null);
     const s = playback.getState();
     const t = s.t;
     if (sampleCamera(timeline.camera, t, f.sample)) {

@@ -5,7 +5,9 @@
  *
  *   scenes.html?block=<url of a block JSON>[&assets=<base url of its asset ids>][&locale=fr|en|nl]
  *              [&reduced=1][&narration=clock][&stop=<lon>,<lat>][&aa=0 (no multisampling)]
- *   scenes.html?empty=1      an empty scene of the same size: the bench's baseline
+ *              [&governor=0 (the view stays at its starting quality)]
+ *   scenes.html?empty=1[&edges=0]   an empty scene in the same canvas, with the options of a model
+ *                                   view (or, edges=0, of a textured view): the bench's baseline
  *
  * Asset ids are resolved against `assets`, by default the tour folder of the block
  * (`…/<tour>/media/scenes/x.block.json` → `…/<tour>/`), matching the source form of FORMAT.md.
@@ -28,6 +30,8 @@ export interface SceneFiguresOnPage {
   lastCalls: number;
   lastTriangles: number;
   maxTexturePx: number;
+  /** The canvas's rendering quality: where it started, then where the frame-time governor moved it. */
+  quality: { antialias: boolean; dpr: number; stepsDown: number } | null;
   /** Frame-to-frame intervals in ms, most recent last (up to 1,000). */
   frameMs: number[];
   error: string | null;
@@ -44,6 +48,7 @@ const figures: SceneFiguresOnPage = {
   lastCalls: 0,
   lastTriangles: 0,
   maxTexturePx: 0,
+  quality: null,
   frameMs: [],
   error: null,
 };
@@ -68,7 +73,11 @@ installSceneProbe({
   texture(px) {
     figures.maxTexturePx = Math.max(figures.maxTexturePx, px);
   },
+  quality(level, stepsDown) {
+    figures.quality = { ...level, stepsDown };
+  },
   ...(params.get('aa') === '0' ? { antialias: false } : {}),
+  ...(params.get('governor') === '0' ? { governor: false } : {}),
 });
 
 const locale = (
@@ -116,7 +125,7 @@ async function main() {
     root.render(
       <Page>
         <div className="scene-view" style={{ aspectRatio: '16 / 9', width: '100%' }}>
-          <SceneCanvas fallback={<p>no WebGL</p>}>
+          <SceneCanvas fallback={<p>no WebGL</p>} edges={params.get('edges') !== '0'}>
             <color attach="background" args={['#9db3c2']} />
           </SceneCanvas>
         </div>

@@ -4,13 +4,18 @@
  * Nothing is recorded unless a page installs a probe (the app never does).
  */
 import type { WebGLRenderer } from 'three';
+import type { QualityLevel } from './core';
 
 export interface SceneProbe {
   frame(gl: WebGLRenderer, now: number): void;
   /** A texture was uploaded; its larger side in pixels. */
   texture(maxSidePx: number): void;
-  /** Overrides the canvas's multisampling (the bench compares with and without). */
+  /** false: no multisampling whatever the screen (the bench compares with and without). */
   antialias?: boolean;
+  /** false: the frame-time governor is off, the view stays at its starting quality. */
+  governor?: boolean;
+  /** The governor changed the rendering quality (after `stepsDown` steps down in all). */
+  quality?(level: QualityLevel, stepsDown: number): void;
 }
 
 let current: SceneProbe | null = null;

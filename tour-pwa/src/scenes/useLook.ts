@@ -48,9 +48,17 @@ export function useLook({
     typeof window !== 'undefined' && 'DeviceOrientationEvent' in window ? 'off' : 'unsupported',
   );
 
+  // The canvas renders only when something changed (frameloop "demand"): it listens here.
+  const listeners = useRef(new Set<() => void>());
+  const subscribeLook = useCallback((listener: () => void) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
   const setLook = useCallback(
     (next: Look) => {
       look.current = clampLook(next, extent, fovDeg, aspect.current);
+      for (const l of listeners.current) l();
       const b = wrap360(Math.round((headingDeg + look.current.yawDeg) / 5) * 5);
       setBearing((prev) => (prev === b ? prev : b));
     },
@@ -159,6 +167,7 @@ export function useLook({
   return {
     look,
     setLook,
+    subscribeLook,
     bearing,
     motion,
     startMotion,

@@ -83,3 +83,11 @@ export {
   type SceneLocale,
   type SceneTextKey,
 } from './strings';
+export {
+  createQualityGovernor,
+  startQuality,
+  FRAME_BUDGET_MS,
+  type QualityLevel,
+  type QualityGovernor,
+  type GovernorOptions,
+} from './quality';

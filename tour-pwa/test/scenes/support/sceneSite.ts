@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -96,4 +97,37 @@ export async function serveSceneSite(distDir: string, extraDir?: string): Promis
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Emulates a visitor turning with the phone held upright: from the page, dispatches a
+ * north-referenced device-orientation event every animation frame, the heading growing by
+ * `degPerS` (W3C DeviceOrientation: alpha counter-clockwise about the vertical axis, beta 90° for
+ * a phone held upright, so the back camera's heading is 360° − alpha). Returns a stop function.
+ */
+export async function turnThePhone(
+  page: Page,
+  opts: { fromDeg: number; degPerS: number; pitchDeg?: number },
+): Promise<() => Promise<void>> {
+  await page.evaluate(
+    ({ fromDeg, degPerS, pitchDeg }) => {
+      const type =
+        'ondeviceorientationabsolute' in window ? 'deviceorientationabsolute' : 'deviceorientation';
+      const t0 = performance.now();
+      const w = window as unknown as { __turning?: boolean };
+      w.__turning = true;
+      const tick = () => {
+        if (!w.__turning) return;
+        const heading = fromDeg + ((performance.now() - t0) / 1000) * degPerS;
+        const alpha = (((360 - heading) % 360) + 360) % 360;
+        window.dispatchEvent(
+          new DeviceOrientationEvent(type, { alpha, beta: 90 + pitchDeg, gamma: 0, absolute: true }),
+        );
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    { pitchDeg: 0, ...opts },
+  );
+  return () => page.evaluate(() => void ((window as unknown as { __turning?: boolean }).__turning = false));
 }
