@@ -98,18 +98,23 @@ async function sipFloor(): Promise<{ checkout: number; checkin: number }> {
 
 async function round(
   mode: 'borrow' | 'return',
-): Promise<{ ms: number; readerMs: number; lateMs: number; requests: number }> {
+): Promise<{ ms: number; detectedMs: number; readerMs: number; lateMs: number; requests: number }> {
   await session.begin(mode);
   if (mode === 'borrow') {
     await session.identify({ card: elise.card });
     await session.enterPin(elise.pin);
   }
   const before = { ...stack.simulator.simulator.stats };
+  let detectedAt = NaN;
+  const offDetected = session.onDidChangeState((s) => {
+    if (Number.isNaN(detectedAt) && s.items.length === N) detectedAt = performance.now();
+  });
   const done = until((s) => s.items.length === N && s.items.every((i) => i.status === 'done'));
   const t0 = performance.now();
   for (const d of docs) await stack.pad.place(d.uid);
   await done;
   const ms = performance.now() - t0;
+  offDetected();
   const after = { ...stack.simulator.simulator.stats };
   const disarmed = (await stack.pad.list()).filter((t) => !t.secured).length;
   if (disarmed !== (mode === 'borrow' ? N : 0)) throw new Error(`${mode}: ${disarmed} tags disarmed`);
@@ -117,6 +122,7 @@ async function round(
   await liftAll();
   return {
     ms,
+    detectedMs: detectedAt - t0,
     readerMs: (after.airTimeUs - before.airTimeUs + after.serialTimeUs - before.serialTimeUs) / 1000,
     lateMs: (after.lateUs - before.lateUs) / 1000,
     requests: after.requests - before.requests,
@@ -137,7 +143,7 @@ for (let r = 1; r <= rounds; r++) {
     const sipMs = mode === 'borrow' ? sip.checkout : sip.checkin;
     const floor = res.readerMs + sipMs;
     console.log(
-      `round ${r} ${mode.padEnd(6)} measured ${f(res.ms)} ms | floor ${f(floor)} ms ` +
+      `round ${r} ${mode.padEnd(6)} measured ${f(res.ms)} ms (all 10 read after ${f(res.detectedMs)} ms) | floor ${f(floor)} ms ` +
         `(reader air+serial ${f(res.readerMs)} ms for ${res.requests} commands, simulator lag ${f(res.lateMs)} ms, 10 SIP2 ${f(sipMs)} ms) | ` +
         `ratio ${(res.ms / floor).toFixed(2)}`,
     );

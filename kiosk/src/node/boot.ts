@@ -75,6 +75,7 @@ export async function bootKiosk(config: KioskConfig, options: BootOptions = {}):
     openReader: options.openReader ?? readerFor(config.reader),
     pollMs: config.reader.pollMs,
     goneAfterMisses: config.reader.goneAfterMisses,
+    maxQuietMs: config.reader.maxQuietMs,
     security: { afi: config.reader.afi, eas: config.reader.eas },
     ...(options.log ? { log: options.log } : {}),
   });

@@ -36,6 +36,8 @@ export const KioskConfigSchema = z.object({
     path: z.string().optional(),
     pollMs: z.number().int().min(50).max(5000).default(250),
     goneAfterMisses: z.number().int().min(1).max(20).default(3),
+    /** Longest pause of the pad's inventories while a stack's tags are being written; 0: never pause. */
+    maxQuietMs: z.number().int().min(0).max(10000).default(1000),
     afi: z
       .object({ onShelf: byte.default(0x07), onLoan: byte.default(0xc2) })
       .default({ onShelf: 0x07, onLoan: 0xc2 }),

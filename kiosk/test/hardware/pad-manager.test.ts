@@ -17,24 +17,34 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(options: { pollMs?: number; goneAfterMisses?: number } = {}) {
+async function setup(options: { pollMs?: number; goneAfterMisses?: number; maxQuietMs?: number } = {}) {
   const sim: MemorySimulator = await startMemorySimulator({ protocol: '3m', realTime: false });
+  /** Moments at which the manager inventoried the pad. */
+  const inventories: number[] = [];
   const manager = new PadManager({
     openReader: async () => {
       const reader = new ThreeMReader(sim.transport, { timeoutMs: 500 });
       await reader.open();
+      const inventory = reader.inventory.bind(reader);
+      reader.inventory = (...args) => {
+        inventories.push(performance.now());
+        return inventory(...args);
+      };
       return reader;
     },
     pollMs: options.pollMs ?? 20,
     goneAfterMisses: options.goneAfterMisses ?? 3,
+    ...(options.maxQuietMs !== undefined ? { maxQuietMs: options.maxQuietMs } : {}),
   });
   cleanups.push(async () => {
     await manager.stop();
     await sim.stop();
   });
   manager.start();
-  return { sim, manager };
+  return { sim, manager, inventories };
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function nextItems(manager: PadManager, predicate: (items: PadItem[]) => boolean): Promise<PadItem[]> {
   return new Promise((resolve) => {
@@ -122,5 +132,45 @@ describe('the hardware manager', () => {
     sim.pad.lift(BOOK.uid);
     await expect(manager.setSecured(BOOK.uid, false)).rejects.toMatchObject({ code: 'tag-lifted' });
     expect(await manager.readSecured(BOOK.uid)).toBeNull();
+  });
+
+  it('polls at a steady rate, and not between the security writes of a stack', async () => {
+    const { sim, manager, inventories } = await setup({ pollMs: 100, maxQuietMs: 5000 });
+    const books = [0, 1, 2, 3, 4].map((i) => ({
+      ...BOOK,
+      uid: `E00401000000020${i}`,
+      itemId: `301000000010${i}`,
+    }));
+    for (const b of books) sim.pad.place(tagSpecFor(b));
+    await nextItems(manager, (i) => i.length === books.length);
+    const seen = inventories.length;
+    // Nothing is written: the pad is inventoried again and again.
+    await expect.poll(() => inventories.length, { timeout: 2000 }).toBeGreaterThanOrEqual(seen + 3);
+    // A visitor's stack: each document disarmed in turn, with a short pause (the library system's answer).
+    const before = inventories.length;
+    for (const b of books) {
+      await manager.setSecured(b.uid, false);
+      await sleep(2);
+    }
+    expect(inventories.length).toBe(before);
+    expect(books.every((b) => sim.pad.get(b.uid)?.afi === 0xc2)).toBe(true);
+    // Once the writes are over, the pad is watched again: a lift is noticed.
+    sim.pad.lift(books[0]!.uid);
+    await nextItems(manager, (i) => i.length === books.length - 1);
+    expect(inventories.length).toBeGreaterThan(before);
+  });
+
+  it('still inventories at least every maxQuietMs when writes never stop', async () => {
+    const { sim, manager, inventories } = await setup({ pollMs: 20, maxQuietMs: 60 });
+    sim.pad.place(tagSpecFor(BOOK));
+    await nextItems(manager, (i) => i.length === 1);
+    const start = performance.now();
+    let secured = false;
+    while (performance.now() - start < 300) {
+      await manager.setSecured(BOOK.uid, secured);
+      secured = !secured;
+    }
+    const during = inventories.filter((t) => t >= start).length;
+    expect(during).toBeGreaterThanOrEqual(2); // 300 ms of writes: a look at the pad at least every 60 ms or so
   });
 });

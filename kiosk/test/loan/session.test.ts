@@ -65,6 +65,48 @@ describe('a visitor borrows', () => {
     expect(w.journal.unfinished()).toEqual([]);
   });
 
+  it('shows the whole stack at once, then asks about the next document while the previous one is disarmed', async () => {
+    const w = world();
+    const ids = ['A1', 'A2', 'A3', 'A4'];
+    ids.forEach((id, i) => {
+      w.library.addItem(id);
+      w.pad.addTag(`E00401000000001${i}`, id);
+    });
+    // Tag writes wait for the test to release them, one at a time.
+    const releases: (() => void)[] = [];
+    const write = w.pad.setSecured.bind(w.pad);
+    w.pad.setSecured = async (uid, secured) => {
+      await new Promise<void>((r) => releases.push(r));
+      return write(uid, secured);
+    };
+    const s = await session(w);
+    await s.begin('borrow');
+    await s.identify({ card: CARD });
+    const seen: string[][] = [];
+    s.onDidChangeState((st) => seen.push(st.items.map((i) => `${i.itemId}:${i.status}`)));
+    w.pad.place(...ids.map((_, i) => `E00401000000001${i}`));
+    // Two in flight: A1 and A2 lent and waiting for their tags (the real pad writes one at a time), A3 not asked.
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    expect(w.library.applied).toEqual([`checkout A1 ${CARD}`, `checkout A2 ${CARD}`]);
+    // Every document was on screen before the first was lent.
+    expect(seen.find((items) => items.length > 0)).toEqual([
+      'A1:pending',
+      'A2:pending',
+      'A3:detected',
+      'A4:detected',
+    ]);
+    for (let n = 0; n < 4; n++) {
+      await vi.waitFor(() => expect(releases.length).toBeGreaterThan(n));
+      releases[n]!();
+    }
+    await settle(s);
+    expect(s.snapshot().items.map((i) => i.status)).toEqual(['done', 'done', 'done', 'done']);
+    expect(w.library.applied).toEqual(ids.map((id) => `checkout ${id} ${CARD}`));
+    expect(w.pad.writes).toEqual(ids.map((_, i) => `E00401000000001${i}=disarmed`));
+    expect(disagreements(w.library, w.pad)).toEqual([]);
+    expect(w.journal.unfinished()).toEqual([]);
+  });
+
   it('refuses an item on hold for someone else and leaves it armed', async () => {
     const w = world();
     w.library.addItem('H1', { holdFor: '29000000000042' }).addItem('B1');

@@ -22,6 +22,13 @@ export interface PadManagerOptions {
   pollMs?: number;
   /** Consecutive inventories without a tag before it counts as lifted. */
   goneAfterMisses?: number;
+  /**
+   * While the session is writing tags, inventories wait (up to this long after the last one) so that they
+   * do not sit between a visitor's security writes: a write itself notices a lifted tag, an inventory of a
+   * full pad costs as much air and line time as several writes, and documents put down meanwhile could not
+   * be processed before the current ones anyway. Default 1000 ms; 0 polls at a steady rate regardless.
+   */
+  maxQuietMs?: number;
   security?: SecurityConfig;
   maxBackoffMs?: number;
   log?: (message: string, data?: Record<string, unknown>) => void;
@@ -31,6 +38,8 @@ type Seen =
   | { kind: 'item'; item: PadItem; misses: number }
   | { kind: 'card'; card: PadCard; misses: number }
   | { kind: 'unreadable'; uid: string; misses: number; error: string };
+
+const MIN_POLL_GAP_MS = 10;
 
 /** ISO 28560-3 type of usage 4: a patron card, not a document (ISO 28560-3 §5.2.1). */
 const PATRON_CARD = 4;
@@ -102,6 +111,11 @@ export class PadManager implements Pad {
   private running = false;
   private backoff = 250;
   private lastError: string | null = null;
+  /** Security writes queued or running, and when the last one ended. */
+  private writing = 0;
+  private lastWriteAt = -Infinity;
+  private lastPollAt = -Infinity;
+  private readonly maxQuietMs: number;
   private readonly pollMs: number;
   private readonly goneAfter: number;
   private readonly security: SecurityConfig;
@@ -110,6 +124,7 @@ export class PadManager implements Pad {
   constructor(private readonly options: PadManagerOptions) {
     this.pollMs = options.pollMs ?? 250;
     this.goneAfter = options.goneAfterMisses ?? 3;
+    this.maxQuietMs = options.maxQuietMs ?? 1000;
     this.security = options.security ?? DEFAULT_SECURITY;
     this.log = options.log ?? (() => {});
   }
@@ -181,15 +196,32 @@ export class PadManager implements Pad {
   }
 
   async setSecured(uid: string, secured: boolean): Promise<void> {
-    await this.exclusive(async (reader) => {
-      try {
-        await setSecured(reader, uid, secured, this.security);
-      } catch (err) {
-        throw await this.asWriteError(reader, uid, err);
-      }
-      const entry = this.seen.get(uid);
-      if (entry?.kind === 'item') entry.item.secured = secured;
-    });
+    this.writing++;
+    try {
+      await this.exclusive(async (reader) => {
+        try {
+          await setSecured(reader, uid, secured, this.security);
+        } catch (err) {
+          throw await this.asWriteError(reader, uid, err);
+        }
+        const entry = this.seen.get(uid);
+        if (entry?.kind === 'item') entry.item.secured = secured;
+      });
+    } finally {
+      this.writing--;
+      this.lastWriteAt = performance.now();
+    }
+  }
+
+  /**
+   * Whether the next inventory should wait: the session is writing (or wrote within one poll period, the
+   * gap while it asks the library system about the next document) and the pad's last complete inventory
+   * ended less than `maxQuietMs` ago.
+   */
+  private quiet(now: number): boolean {
+    if (this.maxQuietMs <= 0) return false;
+    const busy = this.writing > 0 || now - this.lastWriteAt < this.pollMs;
+    return busy && now - this.lastPollAt < this.maxQuietMs;
   }
 
   async readSecured(uid: string): Promise<boolean | null> {
@@ -271,13 +303,19 @@ export class PadManager implements Pad {
     const reader = await this.ensureReader();
     if (!reader) {
       delay = this.backoff;
+    } else if (this.quiet(performance.now())) {
+      delay = Math.min(this.pollMs, 50);
     } else {
+      // A steady rate: `pollMs` from the start of one inventory to the next, whatever the pad holds
+      // (a short gap always remains for the session's writes queued meanwhile).
+      const started = performance.now();
       await (this.lock = this.lock
         .then(() => this.poll(reader))
         .catch((err: unknown) => {
           this.lastError = (err as Error).message;
           if (isRfidError(err, 'DISCONNECTED')) this.setConnected(false);
         }));
+      delay = Math.max(MIN_POLL_GAP_MS, this.pollMs - (performance.now() - started));
     }
     if (this.running) this.timer = setTimeout(() => void this.loop(), delay);
   }
@@ -320,6 +358,8 @@ export class PadManager implements Pad {
         this.seen.set(uid, { kind: 'unreadable', uid, misses: 0, error: (err as Error).message });
       }
     }
+    // The pad's last complete look: new tags read and decoded.
+    this.lastPollAt = performance.now();
     if (itemsChanged) {
       const items = this.items();
       this.itemListeners.forEach((l) => l(items));

@@ -500,6 +500,13 @@ export class LoanSession {
         if (!t.settled && !t.retryWhenBack && !groups.has(itemId)) this.tracked.delete(itemId);
       }
 
+      // Two documents in flight: one is asked of the library system while the other's tags are
+      // written, so the visitor waits for the reader, not for the reader plus the network and the
+      // journal's fsyncs. Each document still goes through its own journal steps in order.
+      const inFlight: Promise<void>[] = [];
+      let failure: { error: unknown } | null = null;
+      // Every document on the pad shows at once as detected; then each is processed in turn.
+      const todo: { t: Tracked; parts: PadItem[] }[] = [];
       for (const [itemId, parts] of groups) {
         const existing = this.tracked.get(itemId);
         if (existing?.settled && !existing.retryWhenBack) continue;
@@ -514,11 +521,21 @@ export class LoanSession {
         }
         const t: Tracked = { view, uids: parts.map((p) => p.uid), settled: false };
         this.tracked.set(itemId, t);
-        this.sync();
-        await this.process(t, parts);
-        this.sync();
+        todo.push({ t, parts });
       }
       this.sync();
+      for (const { t, parts } of todo) {
+        inFlight.push(
+          this.process(t, parts).then(
+            () => this.sync(),
+            (error: unknown) => void (failure ??= { error }),
+          ),
+        );
+        if (inFlight.length >= 2) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+      this.sync();
+      if (failure) throw (failure as { error: unknown }).error;
     });
   }
 
