@@ -12,18 +12,19 @@ import { tourDir } from './output';
 export const STOP_FALLBACK: Record<string, LngLat> = {
   'dunkirk-port-mole/bastion-32': [2.3796, 51.0456],
   'dunkirk-port-mole/leughenaer': [2.37863, 51.04015],
-  'dunkirk-port-mole/east-mole': [2.3654, 51.051],
+  'dunkirk-port-mole/princess-elizabeth': [2.37063, 51.03524],
+  'dunkirk-port-mole/east-mole': [2.35972, 51.05556],
   'dunkirk-port-mole/phare-du-risban': [2.3644, 51.04891],
   'dunkirk-port-mole/beffroi-saint-eloi': [2.37611, 51.03556],
   'dunkirk-port-mole/malo-les-bains': [2.40557, 51.05226],
   'beaches-rearguard/zuydcoote-hopital': [2.47727, 51.07141],
   'beaches-rearguard/devonia': [2.50282, 51.07955],
   'beaches-rearguard/crested-eagle': [2.49102, 51.076],
-  'beaches-rearguard/malo-terminus': [2.44151, 51.05948],
-  'beaches-rearguard/batterie-zuydcoote': [2.44719, 51.0627],
+  'beaches-rearguard/malo-terminus': [2.42367, 51.05977],
+  'beaches-rearguard/batterie-zuydcoote': [2.44806, 51.06167],
   'beaches-rearguard/fort-des-dunes': [2.44694, 51.05333],
   'beaches-rearguard/necropole-zuydcoote': [2.48561, 51.06191],
-  'beaches-rearguard/bray-dunes-digue': [2.506, 51.0774],
+  'beaches-rearguard/bray-dunes-digue': [2.51677, 51.0833],
 };
 
 /** A stop's position from `content/tours/<tour>/stops/<stop>.json`, else the fallback above. */

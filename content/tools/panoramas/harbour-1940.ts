@@ -13,10 +13,13 @@ import {
   tower,
 } from './view';
 
-/** The East Mole: its root (the tour's stop) and its seaward end 1,300 m out along the channel axis (322°). */
+/**
+ * The East Mole, about 1,300 m long on the channel axis (322°): its middle is the tour's stop (the centre published
+ * for the Mole, see the tour's SOURCES.md), its root 650 m back towards the land and its seaward end 650 m out.
+ */
 export function molePoints(): { root: LngLat; end: LngLat; mid: LngLat } {
-  const root = stopPosition('dunkirk-port-mole', 'east-mole');
-  return { root, end: destination(root, 322, 1300), mid: destination(root, 322, 650) };
+  const mid = stopPosition('dunkirk-port-mole', 'east-mole');
+  return { root: destination(mid, 142, 650), end: destination(mid, 322, 650), mid };
 }
 
 export interface PanoramaResult {
