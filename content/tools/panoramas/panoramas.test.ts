@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bearingDeg, wrap180 } from '../lib/geo';
+import { bearingDeg, distanceM, wrap180 } from '../lib/geo';
 import { tourDir } from '../lib/output';
 import { stopPosition } from '../lib/places';
 import { harbour1940, molePoints } from './harbour-1940';
@@ -17,6 +17,18 @@ describe('equirectangular geometry', () => {
     expect(v.horizonY).toBe(1024);
     expect(v.yAt(v.eyeM, 1000)).toBe(1024);
     expect(v.yAt(v.eyeM + 1000, 1000)).toBeCloseTo(1024 - 45 * (4096 / 360), 6); // 45° up
+  });
+
+  it('draws the Mole 1,300 m long on the channel axis, centred on the east-mole stop (its published centre)', () => {
+    const stop = stopPosition('dunkirk-port-mole', 'east-mole');
+    const { root, mid, end } = molePoints();
+    expect(mid).toEqual(stop);
+    expect(distanceM(root, mid)).toBeCloseTo(650, 0);
+    expect(distanceM(mid, end)).toBeCloseTo(650, 0);
+    expect(bearingDeg(root, end)).toBeCloseTo(322, 0);
+    // the root lands on the land side, a few hundred metres north of the Risban lighthouse stop
+    const risban = stopPosition('dunkirk-port-mole', 'phare-du-risban');
+    expect(distanceM(root, risban)).toBeLessThan(400);
   });
 
   it('aims the harbour panorama at the Mole and places each hotspot at its true bearing from Bastion 32', () => {
