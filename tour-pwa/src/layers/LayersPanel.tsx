@@ -114,7 +114,13 @@ export function LayersPanel({
           at={at}
           locale={locale}
           online={online}
-          onClose={() => view.select(null)}
+          onClose={() => {
+            view.select(null);
+            // Back to where the visitor opened it: the point's button in the list.
+            document
+              .querySelector<HTMLButtonElement>(`.layers-list [data-point="${selected.id}"] button`)
+              ?.focus();
+          }}
           {...(position && { position })}
         />
       )}

@@ -3,7 +3,7 @@ import type { LngLat } from '../geo';
 import type { LayersDocument, Point, ServiceTime } from '@dunkirk/content';
 import { Departures } from './Departures';
 import { pointCard, timetableStopOf } from './layersView';
-import { categoryLabel, formatDistance, inLocale, msg, type LayersLocale } from './messages';
+import { categoryLabel, formatDistance, inLocale, licenceName, msg, type LayersLocale } from './messages';
 
 export interface PointCardProps {
   doc: LayersDocument;
@@ -64,7 +64,9 @@ export function PointCard({ doc, point, at, locale, position, online, onClose }:
           {card.source.sample && ` (${msg(locale, 'sample')})`}
         </dd>
         <dt>{msg(locale, 'licence')}</dt>
-        <dd className="layers-licence">{card.source.attribution}</dd>
+        <dd className="layers-licence">{licenceName(card.source.licence)}</dd>
+        <dt>{msg(locale, 'credit')}</dt>
+        <dd className="layers-attribution">{card.source.attribution}</dd>
         <dt>{msg(locale, 'sourceId')}</dt>
         <dd>
           <code>{point.sourceId}</code>

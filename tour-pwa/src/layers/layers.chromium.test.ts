@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM))('layers components in Chromium, offline',
   it('is offline, and shows heritage and museums but no bus stops at first', async () => {
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     expect(await page.locator('.layers-list [data-point^="stop-"]').count()).toBe(0);
-    expect(await page.locator('.layers-plot circle[data-category="heritage"]').count()).toBe(5);
+    expect(await page.locator('.layers-plot circle[data-category="heritage"]').count()).toBe(4);
   });
 
   it('toggling the transport layer shows its points in the list and on the plot, and hides them again', async () => {
@@ -105,7 +105,8 @@ describe.skipIf(!existsSync(CHROMIUM))('layers components in Chromium, offline',
     const card = page.locator('.layers-card');
     await expect.poll(() => card.locator('h3').textContent()).toBe('Statue of Jean Bart, Place Jean-Bart');
     expect(await card.locator('.layers-source').textContent()).toBe('DATAtourisme (Hand-made sample data)');
-    expect(await card.locator('.layers-licence').textContent()).toBe(
+    expect(await card.locator('.layers-licence').textContent()).toBe('Licence Ouverte 2.0 (Etalab)');
+    expect(await card.locator('.layers-attribution').textContent()).toBe(
       'DATAtourisme, Licence Ouverte 2.0 (Etalab)',
     );
     expect(await card.textContent()).toContain('poi-statue-jean-bart');
@@ -128,6 +129,16 @@ describe.skipIf(!existsSync(CHROMIUM))('layers components in Chromium, offline',
     expect(await rows.first().innerText()).toMatch(/^09:00\s+S1\s+Bray-Dunes$/);
     expect(await page.locator('.layers-card caption').textContent()).toBe(
       'Next departures from Place Jean-Bart',
+    );
+    // The timetable's own licence, named, and its credit line.
+    expect(await page.locator('.layers-card .layers-licence').textContent()).toMatch(/^CC0 1\.0/);
+  });
+
+  it('closing a card gives the focus back to the point in the list', async () => {
+    await page.locator('.layers-card').getByRole('button', { name: 'Close' }).click();
+    expect(await page.locator('.layers-card').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset['point'])).toBe(
+      'stop-jbart',
     );
   });
 

@@ -47,7 +47,7 @@ describe('layers view (framework-free state)', () => {
 
   it('counts points per category, leaving out empty ones', () => {
     expect(categoryCounts(doc)).toEqual([
-      { category: 'heritage', count: 5 },
+      { category: 'heritage', count: 4 },
       { category: 'museum', count: 1 },
       { category: 'food', count: 1 },
       { category: 'services', count: 1 },

@@ -39,6 +39,7 @@ const strings = {
   today: { fr: 'Aujourd’hui', en: 'Today', nl: 'Vandaag' },
   source: { fr: 'Source', en: 'Source', nl: 'Bron' },
   licence: { fr: 'Licence', en: 'Licence', nl: 'Licentie' },
+  credit: { fr: 'Mention', en: 'Credit', nl: 'Vermelding' },
   sourceId: { fr: 'Identifiant', en: 'Identifier', nl: 'Identificatie' },
   sample: {
     fr: 'Données d’exemple faites à la main',
@@ -151,6 +152,21 @@ export function msg(
 
 export function categoryLabel(locale: LayersLocale, category: PoiCategory): string {
   return msg(locale, `cat_${category}`);
+}
+
+/** Licence ids the layers use (SPDX, or the French open licence) as their usual names. */
+const licenceNames: Readonly<Record<string, string>> = {
+  'Licence-Ouverte-2.0': 'Licence Ouverte 2.0 (Etalab)',
+  'etalab-2.0': 'Licence Ouverte 2.0 (Etalab)',
+  'ODbL-1.0': 'Open Database License (ODbL) 1.0',
+  'CC0-1.0': 'CC0 1.0 (public domain dedication)',
+  'CC-BY-4.0': 'CC BY 4.0',
+  'CC-BY-SA-4.0': 'CC BY-SA 4.0',
+};
+
+/** The licence's name as people know it; an id the app does not know is shown as written. */
+export function licenceName(id: string): string {
+  return licenceNames[id] ?? id;
 }
 
 /** "350 m", "1.2 km" / "1,2 km" in the visitor's language. */

@@ -248,7 +248,8 @@ describe.skipIf(!haveChromium())('tour PWA end to end', { timeout: 120_000 }, ()
       await page.locator('[data-point="poi-statue-jean-bart"] button').click();
       const card = page.locator('.layers-card');
       expect(await card.locator('.layers-source').textContent()).toBe('DATAtourisme (Hand-made sample data)');
-      expect(await card.locator('.layers-licence').textContent()).toBe(
+      expect(await card.locator('.layers-licence').textContent()).toBe('Licence Ouverte 2.0 (Etalab)');
+      expect(await card.locator('.layers-attribution').textContent()).toBe(
         'DATAtourisme, Licence Ouverte 2.0 (Etalab)',
       );
 
