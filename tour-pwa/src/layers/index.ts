@@ -33,6 +33,7 @@ export {
   inLocale,
   categoryLabel,
   formatDistance,
+  licenceName,
   type LayersMessage,
   type LayersLocale,
 } from './messages';

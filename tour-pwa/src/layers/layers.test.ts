@@ -11,7 +11,7 @@ import {
   timetableStopOf,
   visiblePoints,
 } from './layersView';
-import { categoryLabel, formatDistance, layersMessages, msg } from './messages';
+import { categoryLabel, formatDistance, layersMessages, licenceName, msg } from './messages';
 
 const doc = decodeLayers(
   readFileSync(
@@ -123,6 +123,12 @@ describe('strings', () => {
     }
     expect(msg('nl', 'departuresFrom', { stop: 'Bastion 32' })).toBe('Volgende vertrekken van Bastion 32');
     expect(categoryLabel('fr', 'lodging')).toBe('Hébergement');
+  });
+
+  it('names licences as people know them, and shows an unknown id as written', () => {
+    expect(licenceName('Licence-Ouverte-2.0')).toBe('Licence Ouverte 2.0 (Etalab)');
+    expect(licenceName('CC0-1.0')).toMatch(/^CC0 1\.0/);
+    expect(licenceName('LicenseRef-custom')).toBe('LicenseRef-custom');
   });
 
   it('format distances per language', () => {
