@@ -16,7 +16,9 @@ import { loadModel, loadTexture } from './loaders';
 import { PanoramaView } from './PanoramaView';
 import { SceneCanvas } from './SceneCanvas';
 import { ThenNowSlider } from './ThenNowSlider';
-import { XrScene } from './XrScene';
+import { XrScene, type XrPlacement } from './XrScene';
+import { toCheapMaterials } from './materials';
+import { useLiveSensors } from './useLiveSensors';
 import type { ArBlockType, SceneBlockProps } from './types';
 import type { Object3D, Texture } from 'three';
 import './scenes.css';
@@ -28,7 +30,13 @@ type Phase =
   | { kind: 'intro' }
   | { kind: 'checking' }
   | { kind: 'camera'; stream: MediaStream; decision: ArDecision }
-  | { kind: 'xr'; session: XRSession; model: Object3D | null; overlay: Texture | null; placed: boolean }
+  | {
+      kind: 'xr';
+      session: XRSession;
+      model: Object3D | null;
+      overlay: Texture | null;
+      placed: XrPlacement | null;
+    }
   | {
       kind: 'fallback';
       decision: ArDecision;
@@ -43,6 +51,9 @@ type Phase =
 export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>) {
   const [phase, setPhase] = useState<Phase>({ kind: 'intro' });
   const [xr, setXr] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  // Position and compass while a live view is open: geo-anchors the WebXR content.
+  const sensors = useLiveSensors(phase.kind === 'xr');
   const alt = inLocale(block.alt, locale);
 
   const fallback = useCallback(
@@ -89,18 +100,24 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
 
   const startXr = async () => {
     try {
-      const overlayRoot = document.body;
+      // Hit test when the device has it; otherwise the content is geo-anchored (XrScene).
       const session = await navigator.xr!.requestSession('immersive-ar', {
-        requiredFeatures: ['hit-test'],
-        optionalFeatures: ['dom-overlay'],
-        domOverlay: { root: overlayRoot },
+        requiredFeatures: ['local'],
+        optionalFeatures: ['hit-test', 'dom-overlay'],
+        ...(root.current ? { domOverlay: { root: root.current } } : {}),
       });
+      // Leaving the session (the button, the system's back gesture) returns to the stop.
+      session.addEventListener('end', () => setPhase({ kind: 'intro' }));
       const [model, overlay] = await Promise.all([
-        block.model ? loadModel(assetUrl(block.model)).then((m) => m.gltf.scene) : Promise.resolve(null),
+        block.model
+          ? loadModel(assetUrl(block.model)).then((m) => {
+              toCheapMaterials(m.gltf.scene);
+              return m.gltf.scene;
+            })
+          : Promise.resolve(null),
         !block.model && block.overlay ? loadTexture(assetUrl(block.overlay.then)) : Promise.resolve(null),
       ]);
-      session.addEventListener('end', () => setPhase({ kind: 'intro' }));
-      setPhase({ kind: 'xr', session, model, overlay, placed: false });
+      setPhase({ kind: 'xr', session, model, overlay, placed: null });
     } catch (err) {
       console.warn('[scenes] WebXR session refused:', err);
       setXr(false);
@@ -153,6 +170,7 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
 
   return (
     <section
+      ref={root}
       className="scene-ar"
       aria-label={sceneText(locale, 'ar.label')}
       data-testid="ar-view"
@@ -185,8 +203,22 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
         />
       )}
       {phase.kind === 'xr' && (
-        <div className="scene-view">
-          <p role="status">{sceneText(locale, 'ar.xrPlace')}</p>
+        <div
+          className="scene-view scene-xr"
+          data-testid="xr-view"
+          data-placement={phase.placed?.how ?? ''}
+          data-position={phase.placed?.position.map((v) => v.toFixed(2)).join(',') ?? ''}
+        >
+          <p role="status" className="scene-xr-status">
+            {phase.placed === null
+              ? sceneText(locale, 'ar.xrPlace')
+              : phase.placed.how === 'hit-test'
+                ? sceneText(locale, 'ar.xrPlacedHit')
+                : sceneText(locale, 'ar.xrPlacedGeo', {
+                    distance: Math.round(phase.placed.distanceM ?? 0),
+                    dir: compassWord(phase.placed.bearingDeg ?? 0, locale),
+                  })}
+          </p>
           <button type="button" onClick={() => void phase.session.end()}>
             {sceneText(locale, 'ar.exitXr')}
           </button>
@@ -195,7 +227,9 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
               session={phase.session}
               model={phase.model}
               overlay={phase.overlay}
-              onPlaced={() => setPhase({ ...phase, placed: true })}
+              anchor={block.anchor}
+              sensors={sensors}
+              onPlaced={(placed) => setPhase((p) => (p.kind === 'xr' ? { ...p, placed } : p))}
             />
           </SceneCanvas>
         </div>

@@ -63,6 +63,9 @@ export {
   calibrate,
   distanceM,
   enuOffsetM,
+  geoAnchorPose,
+  cameraQuaternion,
+  type GeoPose,
   type OverlayInputs,
   type OverlayBox,
 } from './placement';

@@ -100,6 +100,16 @@ const table = {
     en: 'Point at the ground, then tap to place the scene.',
     nl: 'Richt op de grond en tik om de scène te plaatsen.',
   },
+  'ar.xrPlacedHit': {
+    fr: 'La scène est posée sur la surface visée.',
+    en: 'The scene stands on the surface you pointed at.',
+    nl: 'De scène staat op het oppervlak waarop u richtte.',
+  },
+  'ar.xrPlacedGeo': {
+    fr: 'La scène est placée à son emplacement réel, à {distance} m vers {dir}.',
+    en: 'The scene stands at its real place, {distance} m to the {dir}.',
+    nl: 'De scène staat op haar echte plaats, {distance} m naar het {dir}.',
+  },
   'ar.checking': {
     fr: 'Vérification de la boussole et de la position…',
     en: 'Checking the compass and position…',

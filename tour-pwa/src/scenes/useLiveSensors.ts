@@ -1,0 +1,78 @@
+import { useEffect, useRef, type MutableRefObject } from 'react';
+import { headingFromOrientation, type Heading } from './core';
+
+export interface LiveSensors {
+  /** The latest position fix, [lon, lat], and its accuracy in metres. */
+  position: [number, number] | null;
+  positionAccuracyM: number | null;
+  /** The latest reading of the phone's orientation as a camera heading and pitch. */
+  heading: Heading | null;
+  /** The raw Euler angles of that reading (W3C DeviceOrientation), for the camera view's 3D camera. */
+  alpha: number;
+  beta: number;
+  gamma: number;
+  /** Bumped on every orientation reading: a view that draws on demand redraws when it changes. */
+  readings: number;
+}
+
+/**
+ * The phone's position and orientation while an AR view is open, kept in a ref (read by the frame
+ * loop, never re-rendering React). `onReading` is called after each orientation reading.
+ */
+export function useLiveSensors(active: boolean, onReading?: () => void): MutableRefObject<LiveSensors> {
+  const live = useRef<LiveSensors>({
+    position: null,
+    positionAccuracyM: null,
+    heading: null,
+    alpha: 0,
+    beta: 90,
+    gamma: 0,
+    readings: 0,
+  });
+  const onReadingRef = useRef(onReading);
+  onReadingRef.current = onReading;
+
+  useEffect(() => {
+    if (!active) return;
+    const s = live.current;
+    const absoluteEvent = 'ondeviceorientationabsolute' in window;
+    const onOrientation = (ev: Event) => {
+      const e = ev as DeviceOrientationEvent & {
+        webkitCompassHeading?: number;
+        webkitCompassAccuracy?: number;
+      };
+      const h = headingFromOrientation({
+        alpha: e.alpha,
+        beta: e.beta,
+        gamma: e.gamma,
+        absolute: absoluteEvent || e.absolute,
+        webkitCompassHeading: e.webkitCompassHeading ?? null,
+        webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
+      });
+      if (!h) return;
+      s.heading = h;
+      s.alpha = e.alpha ?? 0;
+      s.beta = e.beta ?? 90;
+      s.gamma = e.gamma ?? 0;
+      s.readings++;
+      onReadingRef.current?.();
+    };
+    const type = absoluteEvent ? 'deviceorientationabsolute' : 'deviceorientation';
+    window.addEventListener(type, onOrientation);
+    const watch = navigator.geolocation?.watchPosition(
+      (p) => {
+        s.position = [p.coords.longitude, p.coords.latitude];
+        s.positionAccuracyM = p.coords.accuracy;
+      },
+      // Chromium reports POSITION_UNAVAILABLE between fixes: keep watching.
+      () => undefined,
+      { enableHighAccuracy: true, maximumAge: 5000 },
+    );
+    return () => {
+      window.removeEventListener(type, onOrientation);
+      if (watch !== undefined) navigator.geolocation.clearWatch(watch);
+    };
+  }, [active]);
+
+  return live;
+}
