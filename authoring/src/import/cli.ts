@@ -12,9 +12,11 @@ import { formatIssue, type ImportIssue } from './issues';
 export const importUsage = `Usage: tour import <kind> [options]
 
   layers <tour-dir> [--strict]                     build <tour-dir>/layers/layers.json from layers/import.json
-  datatourisme <file.jsonld> [--out <json>]        check a DATAtourisme JSON-LD export; --out writes its points
-  geojson <file.geojson> --source <key> [--category <c>] [--out <json>]
+  datatourisme <file.jsonld> [--bounds w,s,e,n] [--out <json>]   check a DATAtourisme JSON-LD export; --out writes its points
+  geojson <file.geojson> --source <key> [--category <c>] [--bounds w,s,e,n] [--out <json>]
   gtfs <feed.zip|dir> [--bounds w,s,e,n] [--margin <m>] [--out <json>]   compact timetable of the area
+
+--bounds (a tour's map.bounds) leaves out places outside it, each reported as OUTSIDE_AREA.
 
 Rows that cannot be imported are listed as file:line field CODE and left out; the rest is imported.
 --strict makes any such row fail (exit 1). Exit 2 on a usage error.`;
@@ -58,6 +60,11 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
     if (v.out) await writeFile(resolve(io.cwd, v.out), JSON.stringify(value, null, 2) + '\n');
   };
   try {
+    const bounds = v.bounds?.split(',').map(Number);
+    if (bounds && (bounds.length !== 4 || bounds.some((n) => !Number.isFinite(n)))) {
+      throw new UsageError('--bounds is west,south,east,north');
+    }
+    const area = bounds && { bounds: bounds as [number, number, number, number] };
     switch (kind) {
       case 'layers': {
         const r = await importLayers(abs);
@@ -71,7 +78,7 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
         return report(r.issues);
       }
       case 'datatourisme': {
-        const r = importDatatourisme(await readFile(abs, 'utf8'), { file: target });
+        const r = importDatatourisme(await readFile(abs, 'utf8'), { file: target, ...area });
         io.out(`${r.points.length} point(s) under ${r.source.attribution}`);
         await save(r);
         return report(r.issues);
@@ -86,20 +93,17 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
           file: target,
           source: v.source,
           ...(category && { category }),
+          ...area,
         });
         io.out(`${r.points.length} point(s)`);
         await save(r);
         return report(r.issues);
       }
       case 'gtfs': {
-        const bounds = v.bounds?.split(',').map(Number);
-        if (bounds && (bounds.length !== 4 || bounds.some((n) => !Number.isFinite(n)))) {
-          throw new UsageError('--bounds is west,south,east,north');
-        }
         const r = importGtfs(await readGtfs(abs), {
           source: 'gtfs',
           fileLabel: `${target}/`,
-          ...(bounds && { bounds: bounds as [number, number, number, number] }),
+          ...area,
           ...(v.margin && { marginM: Number(v.margin) }),
         });
         const c = r.counts;

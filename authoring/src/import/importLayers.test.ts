@@ -90,6 +90,30 @@ describe('tour import (CLI verbs)', () => {
     ]);
   });
 
+  it('datatourisme --bounds: a place outside the area is reported as OUTSIDE_AREA at its line', async () => {
+    const r = await cli(
+      'datatourisme',
+      join(samples, 'datatourisme/malformed.sample.jsonld'),
+      '--bounds',
+      '2.36,51.032,2.39,51.055',
+    );
+    expect(r.status).toBe(0);
+    expect(r.out).toEqual(['1 point(s) under DATAtourisme, Licence Ouverte 2.0 (Etalab)']);
+    expect(r.err.filter((l) => l.includes('OUTSIDE_AREA'))).toHaveLength(1);
+    expect(
+      (
+        await cli(
+          'geojson',
+          join(samples, 'geojson/services.sample.geojson'),
+          '--source',
+          's',
+          '--bounds',
+          '1,2',
+        )
+      ).status,
+    ).toBe(2);
+  });
+
   it('refuses a missing --source, a bad category or an unknown kind with exit 2', async () => {
     const geojson = join(samples, 'geojson/services.sample.geojson');
     expect((await cli('geojson', geojson)).status).toBe(2);
