@@ -74,6 +74,7 @@ export async function bootKiosk(config: KioskConfig, options: BootOptions = {}):
   const pad = new PadManager({
     openReader: options.openReader ?? readerFor(config.reader),
     pollMs: config.reader.pollMs,
+    ...(config.reader.emptyPollMs !== undefined ? { emptyPollMs: config.reader.emptyPollMs } : {}),
     goneAfterMisses: config.reader.goneAfterMisses,
     maxQuietMs: config.reader.maxQuietMs,
     security: { afi: config.reader.afi, eas: config.reader.eas },

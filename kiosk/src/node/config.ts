@@ -35,6 +35,8 @@ export const KioskConfigSchema = z.object({
     /** Serial port path (3M, FEIG) or HID path; omitted: discovered by USB vendor/product id. */
     path: z.string().optional(),
     pollMs: z.number().int().min(50).max(5000).default(250),
+    /** Poll period while the pad is empty; omitted: a third of pollMs. */
+    emptyPollMs: z.number().int().min(20).max(5000).optional(),
     goneAfterMisses: z.number().int().min(1).max(20).default(3),
     /** Longest pause of the pad's inventories while a stack's tags are being written; 0: never pause. */
     maxQuietMs: z.number().int().min(0).max(10000).default(1000),

@@ -160,6 +160,14 @@ describe('the hardware manager', () => {
     expect(inventories.length).toBeGreaterThan(before);
   });
 
+  it('looks at an empty pad more often, so a stack put down is noticed sooner', async () => {
+    const { inventories } = await setup({ pollMs: 600 }); // empty: every 200 ms
+    await expect.poll(() => inventories.length, { timeout: 3000 }).toBeGreaterThanOrEqual(5);
+    const gaps = inventories.slice(1, 5).map((t, i) => t - inventories[i]!);
+    gaps.sort((a, b) => a - b);
+    expect(gaps[1]!).toBeLessThan(450);
+  });
+
   it('still inventories at least every maxQuietMs when writes never stop', async () => {
     const { sim, manager, inventories } = await setup({ pollMs: 20, maxQuietMs: 60 });
     sim.pad.place(tagSpecFor(BOOK));

@@ -20,6 +20,11 @@ export interface PadManagerOptions {
   /** Opens (or re-opens) the reader; called again after a disconnect. */
   openReader(): Promise<RfidReader>;
   pollMs?: number;
+  /**
+   * Period while the pad is empty (default a third of `pollMs`): an inventory that finds nobody costs a
+   * few milliseconds of air and line time, and a visitor's stack is then noticed sooner.
+   */
+  emptyPollMs?: number;
   /** Consecutive inventories without a tag before it counts as lifted. */
   goneAfterMisses?: number;
   /**
@@ -117,12 +122,14 @@ export class PadManager implements Pad {
   private lastPollAt = -Infinity;
   private readonly maxQuietMs: number;
   private readonly pollMs: number;
+  private readonly emptyPollMs: number;
   private readonly goneAfter: number;
   private readonly security: SecurityConfig;
   private readonly log: (message: string, data?: Record<string, unknown>) => void;
 
   constructor(private readonly options: PadManagerOptions) {
     this.pollMs = options.pollMs ?? 250;
+    this.emptyPollMs = options.emptyPollMs ?? Math.round(this.pollMs / 3);
     this.goneAfter = options.goneAfterMisses ?? 3;
     this.maxQuietMs = options.maxQuietMs ?? 1000;
     this.security = options.security ?? DEFAULT_SECURITY;
@@ -306,8 +313,8 @@ export class PadManager implements Pad {
     } else if (this.quiet(performance.now())) {
       delay = Math.min(this.pollMs, 50);
     } else {
-      // A steady rate: `pollMs` from the start of one inventory to the next, whatever the pad holds
-      // (a short gap always remains for the session's writes queued meanwhile).
+      // A steady rate: `pollMs` from the start of one inventory to the next, however long it took (a short
+      // gap always remains for the session's writes queued meanwhile); faster while the pad is empty.
       const started = performance.now();
       await (this.lock = this.lock
         .then(() => this.poll(reader))
@@ -315,7 +322,8 @@ export class PadManager implements Pad {
           this.lastError = (err as Error).message;
           if (isRfidError(err, 'DISCONNECTED')) this.setConnected(false);
         }));
-      delay = Math.max(MIN_POLL_GAP_MS, this.pollMs - (performance.now() - started));
+      const period = this.seen.size === 0 ? this.emptyPollMs : this.pollMs;
+      delay = Math.max(MIN_POLL_GAP_MS, period - (performance.now() - started));
     }
     if (this.running) this.timer = setTimeout(() => void this.loop(), delay);
   }
