@@ -11,7 +11,12 @@ import { boundsOf, lineLengthM } from './geo';
 import type { MediaKind } from './mediaImport';
 import { importMedia } from './mediaImport';
 import type { LayerImportKind, LayersUpload } from './layersImport';
-import { layersOverview, previewLayersImport, saveLayersImport } from './layersImport';
+import {
+  LAYERS_UPLOAD_MAX_BYTES,
+  layersOverview,
+  previewLayersImport,
+  saveLayersImport,
+} from './layersImport';
 import type { DraftNarrationRequest } from './draftNarration';
 import { checkCaptions, draftNarration } from './draftNarration';
 import type { Bump } from './publish';
@@ -402,6 +407,14 @@ export function createApp(opts: AppOptions): Hono {
 
 /** `multipart/form-data`: `kind`, one or more `file`, and for GeoJSON/GTFS the source's `name`, `licence`, `attribution`, `url`. */
 async function layersUpload(c: Context): Promise<LayersUpload> {
+  // Judge the size before reading the body into memory (the multipart framing adds a little).
+  if (Number(c.req.header('content-length') ?? 0) > LAYERS_UPLOAD_MAX_BYTES + 1024 * 1024) {
+    throw new AuthoringError('BODY_INVALID', {
+      pointer: '/file',
+      issue: 'too large',
+      limit: LAYERS_UPLOAD_MAX_BYTES,
+    });
+  }
   let form: Record<string, string | File | (string | File)[]>;
   try {
     form = await c.req.parseBody({ all: true });

@@ -221,6 +221,16 @@ describe('POST /api/tours/:id/layers/import (check, then save)', () => {
       details: { pointer: '/category' },
     });
     expect((await post({ kind: 'geojson', files: [geojson], source: osm }, false, 'nope')).status).toBe(404);
+    // An upload declared larger than 64 MiB is refused before its body is read.
+    const huge = await app.request('http://localhost/api/tours/digue/layers/import', {
+      method: 'POST',
+      headers: {
+        'content-length': String(80 * 1024 * 1024),
+        'content-type': 'multipart/form-data; boundary=x',
+      },
+      body: '--x--',
+    });
+    expect(await huge.json()).toMatchObject({ code: 'BODY_INVALID', details: { issue: 'too large' } });
   });
 
   it('all or nothing: when the rebuilt document is refused, the earlier source, import.json and layers.json stay as they were', async () => {
