@@ -29,7 +29,7 @@ const SETTLE_MS = 3000;
 type Phase =
   | { kind: 'intro' }
   | { kind: 'checking' }
-  | { kind: 'camera'; stream: MediaStream; decision: ArDecision }
+  | { kind: 'camera'; stream: MediaStream; decision: ArDecision; model: Object3D | null }
   | {
       kind: 'xr';
       session: XRSession;
@@ -152,7 +152,18 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
     const { heading, gps, distance } = await settleSensors(block.anchor.position);
     const decision = decide('granted', heading, gps, distance);
     if (decision.mode === 'camera') {
-      setPhase({ kind: 'camera', stream, decision });
+      let model: Object3D | null = null;
+      if (block.model) {
+        try {
+          const loaded = await loadModel(assetUrl(block.model));
+          toCheapMaterials(loaded.gltf.scene);
+          model = loaded.gltf.scene;
+        } catch (err) {
+          // The overlay image (or the alt text) still shows where the model would have stood.
+          console.warn('[scenes] AR model failed to load:', err);
+        }
+      }
+      setPhase({ kind: 'camera', stream, decision, model });
     } else {
       stream.getTracks().forEach((t) => t.stop());
       const accuracy = decision.reason === 'heading-poor' ? heading : gps;
@@ -193,13 +204,14 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
         </div>
       )}
       {phase.kind === 'checking' && <p role="status">{sceneText(locale, 'ar.checking')}</p>}
-      {phase.kind === 'camera' && thenUrl && (
+      {phase.kind === 'camera' && (phase.model || thenUrl) && (
         <CameraOverlay
           stream={phase.stream}
           locale={locale}
           alt={alt}
           thenUrl={thenUrl}
-          anchorHeadingDeg={block.anchor.headingDeg}
+          model={phase.model}
+          anchor={block.anchor}
         />
       )}
       {phase.kind === 'xr' && (

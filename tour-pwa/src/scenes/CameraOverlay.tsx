@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import type { Object3D } from 'three';
 import {
   calibrate,
   headingFromOrientation,
@@ -7,6 +8,9 @@ import {
   type Heading,
   type SceneLocale,
 } from './core';
+import { CameraModelScene } from './CameraModelScene';
+import { SceneCanvas } from './SceneCanvas';
+import type { ArBlockType } from './types';
 
 /** Overlay crops are 90° × 45° (content/tools/ar/thenNow.ts, AR_SIZE). */
 export const OVERLAY_EXTENT = { hfovDeg: 90, vfovDeg: 45 };
@@ -14,8 +18,9 @@ export const OVERLAY_EXTENT = { hfovDeg: 90, vfovDeg: 45 };
 const CAMERA_HFOV_DEG = 50;
 
 /**
- * Camera passthrough with the 1940 overlay laid over it by compass heading and tilt, and the
- * calibration step (drag or nudge the overlay onto its landmark). The overlay's box is written
+ * Camera passthrough with the stop's AR content laid over it by compass heading and tilt: the
+ * model, in 3D on a transparent canvas (CameraModelScene), or else the 1940 overlay image; and the
+ * calibration step (drag or nudge the content onto its landmark). The overlay's box is written
  * straight to the element on each sensor event, not through React state.
  */
 export function CameraOverlay({
@@ -23,14 +28,18 @@ export function CameraOverlay({
   locale,
   alt,
   thenUrl,
-  anchorHeadingDeg,
+  model,
+  anchor,
 }: {
   stream: MediaStream;
   locale: SceneLocale;
   alt: string;
-  thenUrl: string;
-  anchorHeadingDeg: number;
+  /** The 1940 overlay image, drawn when there is no model. */
+  thenUrl: string | null;
+  model: Object3D | null;
+  anchor: ArBlockType['anchor'];
 }) {
+  const anchorHeadingDeg = anchor.headingDeg;
   const video = useRef<HTMLVideoElement>(null);
   const overlay = useRef<HTMLImageElement>(null);
   const frame = useRef<HTMLDivElement>(null);
@@ -118,9 +127,33 @@ export function CameraOverlay({
 
   return (
     <div className="scene-camera" data-testid="camera-view">
-      <div ref={frame} className="scene-view scene-camera-frame" {...pointer}>
+      <div
+        ref={frame}
+        className="scene-view scene-camera-frame"
+        {...(model ? { role: 'img', 'aria-label': alt } : {})}
+        {...pointer}
+      >
         <video ref={video} muted playsInline aria-hidden="true" />
-        <img ref={overlay} className="scene-camera-overlay" src={thenUrl} alt={alt} />
+        {model ? (
+          <div className="scene-camera-3d">
+            <SceneCanvas
+              fallback={<p className="scene-loading">{sceneText(locale, 'pano.failed')}</p>}
+              transparent
+              frameloop="demand"
+              camera={{ fov: 50, near: 0.5, far: 5000, position: [0, 0, 0] }}
+            >
+              <CameraModelScene
+                model={model}
+                anchor={anchor}
+                calibrationDeg={offset}
+                cameraHfovDeg={CAMERA_HFOV_DEG}
+                frame={frame}
+              />
+            </SceneCanvas>
+          </div>
+        ) : (
+          thenUrl && <img ref={overlay} className="scene-camera-overlay" src={thenUrl} alt={alt} />
+        )}
       </div>
       <div className="scene-controls">
         {!calibrating ? (

@@ -82,7 +82,10 @@ describe.skipIf(!existsSync(CHROMIUM))(
 
     async function context(): Promise<BrowserContext> {
       const ctx = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: 'en-GB' });
-      await ctx.grantPermissions(['geolocation', 'camera'], { origin: new URL(site.url).origin });
+      // Chromium asks for the motion sensors' permission in DeviceOrientationEvent.requestPermission().
+      await ctx.grantPermissions(['geolocation', 'camera', 'accelerometer', 'gyroscope', 'magnetometer'], {
+        origin: new URL(site.url).origin,
+      });
       await ctx.setGeolocation({ ...VISITOR, accuracy: 5 });
       return ctx;
     }
@@ -175,6 +178,45 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await page.screenshot({ path: join(ARTIFACTS, 'scenes-ar-webxr-geo.png') });
       await page.getByRole('button', { name: 'Leave augmented reality' }).click();
       await expect.poll(() => page.getByTestId('ar-view').getAttribute('data-phase')).toBe('intro');
+      await ctx.close();
+    });
+
+    it('camera passthrough: the model drawn over the fake camera where the compass says, moved by the calibration', async () => {
+      const ctx = await context();
+      const page = await open(ctx, null);
+      // The visitor faces north, towards the anchor 20 m away, while the view checks the sensors.
+      let stop = await turnThePhone(page, { fromDeg: 0, degPerS: 0 });
+      await page.getByRole('button', { name: 'Open the camera view' }).click();
+      const frame = page.locator('.scene-camera-frame');
+      await expect.poll(() => frame.count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => frame.getAttribute('data-model-x'), { timeout: 15_000 }).toBe('0.00');
+      // The fake camera plays under a transparent canvas that draws the model.
+      await expect
+        .poll(() => page.locator('.scene-camera-frame video').evaluate((v: HTMLVideoElement) => v.videoWidth))
+        .toBeGreaterThan(0);
+      await expect.poll(async () => (await figures(page)).lastCalls).toBeGreaterThan(0);
+      expect(await colours(page, '.scene-camera-frame', 'ar-camera-model')).toBeGreaterThan(20);
+
+      // Turned 10° to the right, the model (due north) sits left of the centre: tan 10° / tan 25°.
+      await stop();
+      stop = await turnThePhone(page, { fromDeg: 10, degPerS: 0 });
+      await expect.poll(() => frame.getAttribute('data-model-x')).toBe('-0.38');
+      // Facing south, it is behind the visitor: not drawn at all.
+      await stop();
+      stop = await turnThePhone(page, { fromDeg: 180, degPerS: 0 });
+      await expect.poll(() => frame.getAttribute('data-model-x')).toBe('off');
+      await expect.poll(async () => (await figures(page)).lastCalls).toBe(0);
+
+      // Calibration: five nudges to the right move the content 5° right (a compass reading 5° high).
+      await stop();
+      stop = await turnThePhone(page, { fromDeg: 10, degPerS: 0 });
+      await expect.poll(() => frame.getAttribute('data-model-x')).toBe('-0.38');
+      await page.getByRole('button', { name: 'Adjust the alignment' }).click();
+      for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Shift right' }).click();
+      await expect.poll(() => frame.getAttribute('data-model-x')).toBe('-0.19');
+      expect(await page.getByText('Correction: -5°').count()).toBe(1);
+      await stop();
+      await page.screenshot({ path: join(ARTIFACTS, 'scenes-ar-camera-calibrated.png') });
       await ctx.close();
     });
   },
