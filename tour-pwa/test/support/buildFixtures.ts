@@ -195,12 +195,15 @@ function writeSource(dir: string, id: string, route: LngLat[], stops: Fixtures['
 
 /**
  * The Dunkirk port tour's committed layers document (sample points, the hand-made DK'Bus sample
- * timetable, library links), re-addressed to the fixture tour; its library links go to stop 1.
+ * timetable, library links), re-addressed to the fixture tour; its library links go to stop 1. The
+ * fixture's map bounds grow to hold every point, as a real tour's do (its layers are clipped to them).
  */
 function writeLayers(dir: string, id: string, stops: Fixtures['stops']): void {
   const committed = join(import.meta.dirname, '..', '..', '..', 'content', 'tours', 'dunkirk-port-mole');
   const doc = JSON.parse(readFileSync(join(committed, 'layers', 'layers.json'), 'utf8')) as {
     tour: string;
+    points: { position: LngLat }[];
+    timetable?: { stops: { position: LngLat }[] };
     library?: { stops: Record<string, unknown[]> };
   };
   doc.tour = id;
@@ -213,7 +216,16 @@ function writeLayers(dir: string, id: string, stops: Fixtures['stops']): void {
   const tour = JSON.parse(readFileSync(join(dir, 'tour.json'), 'utf8')) as {
     assets: object[];
     layers?: string;
+    map: { bounds: [number, number, number, number] };
   };
+  const places = [...doc.points, ...(doc.timetable?.stops ?? [])].map((p) => p.position);
+  const [w, s, e, n] = tour.map.bounds;
+  tour.map.bounds = [
+    Math.min(w, ...places.map((p) => p[0] - 0.002)),
+    Math.min(s, ...places.map((p) => p[1] - 0.002)),
+    Math.max(e, ...places.map((p) => p[0] + 0.002)),
+    Math.max(n, ...places.map((p) => p[1] + 0.002)),
+  ];
   tour.assets.push({
     id: 'layers/layers.json',
     mediaType: 'application/json',
