@@ -35,6 +35,8 @@ type Phase =
       session: XRSession;
       model: Object3D | null;
       overlay: Texture | null;
+      /** Known once the session said whether it has hit test. */
+      how: XrPlacement['how'] | null;
       placed: XrPlacement | null;
     }
   | {
@@ -117,7 +119,7 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
           : Promise.resolve(null),
         !block.model && block.overlay ? loadTexture(assetUrl(block.overlay.then)) : Promise.resolve(null),
       ]);
-      setPhase({ kind: 'xr', session, model, overlay, placed: null });
+      setPhase({ kind: 'xr', session, model, overlay, how: null, placed: null });
     } catch (err) {
       console.warn('[scenes] WebXR session refused:', err);
       setXr(false);
@@ -223,7 +225,7 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
         >
           <p role="status" className="scene-xr-status">
             {phase.placed === null
-              ? sceneText(locale, 'ar.xrPlace')
+              ? sceneText(locale, phase.how === 'geo' ? 'ar.xrGeoWait' : 'ar.xrPlace')
               : phase.placed.how === 'hit-test'
                 ? sceneText(locale, 'ar.xrPlacedHit')
                 : sceneText(locale, 'ar.xrPlacedGeo', {
@@ -242,6 +244,7 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
               anchor={block.anchor}
               sensors={sensors}
               onPlaced={(placed) => setPhase((p) => (p.kind === 'xr' ? { ...p, placed } : p))}
+              onMode={(how) => setPhase((p) => (p.kind === 'xr' ? { ...p, how } : p))}
             />
           </SceneCanvas>
         </div>

@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { clockTime, createPlayback, inLocale, prepareTimeline, sceneText } from './core';
 import { loadModel } from './loaders';
-import { toCheapMaterials } from './materials';
+import { REENACTMENT_LIGHTS, bakeLighting } from './materials';
 import { ReenactmentScene } from './ReenactmentScene';
 import { ReenactmentStills } from './ReenactmentStills';
 import { SceneCanvas } from './SceneCanvas';
@@ -64,7 +64,7 @@ function AnimatedPlayer({
   const model = useAsync(
     async (signal) => {
       const loaded = await loadModel(modelUrl, signal);
-      toCheapMaterials(loaded.gltf.scene);
+      bakeLighting(loaded.gltf.scene, REENACTMENT_LIGHTS);
       return loaded;
     },
     [modelUrl],
@@ -97,8 +97,19 @@ function AnimatedPlayer({
           >
             <color attach="background" args={['#9db3c2']} />
             <fog attach="fog" args={['#9db3c2', 600, 4000]} />
-            <hemisphereLight args={['#dfe8ef', '#4a4136', 1.1]} />
-            <directionalLight position={[200, 400, 100]} intensity={1.6} />
+            {/* The same lights are baked into the plain materials; these light any textured ones. */}
+            <hemisphereLight
+              args={[
+                REENACTMENT_LIGHTS.sky,
+                REENACTMENT_LIGHTS.ground,
+                REENACTMENT_LIGHTS.hemisphereIntensity,
+              ]}
+            />
+            <directionalLight
+              position={REENACTMENT_LIGHTS.sunPosition}
+              color={REENACTMENT_LIGHTS.sun}
+              intensity={REENACTMENT_LIGHTS.sunIntensity}
+            />
             <ReenactmentScene
               model={model.value.gltf.scene}
               animations={model.value.gltf.animations}

@@ -34,6 +34,7 @@ export function XrScene({
   anchor,
   sensors,
   onPlaced,
+  onMode,
 }: {
   session: XRSession;
   model: Object3D | null;
@@ -41,12 +42,16 @@ export function XrScene({
   anchor: ArBlockType['anchor'];
   sensors: MutableRefObject<LiveSensors>;
   onPlaced(p: XrPlacement): void;
+  /** How the content will be placed, once the session said whether it has hit test. */
+  onMode?(how: XrPlacement['how']): void;
 }) {
   const gl = useThree((s) => s.gl);
   const reticle = useRef<Group>(null);
   const content = useRef<Group>(null);
   const onPlacedRef = useRef(onPlaced);
   onPlacedRef.current = onPlaced;
+  const onModeRef = useRef(onMode);
+  onModeRef.current = onMode;
   const xr = useRef({
     hitSource: null as XRHitTestSource | null,
     /** Resolved once the hit-test source request settled (either way). */
@@ -79,6 +84,7 @@ export function XrScene({
         console.warn('[scenes] no hit test in this session; placing by position and compass:', err);
       }
       h.hitTestSettled = true;
+      if (live) onModeRef.current?.(h.hitSource ? 'hit-test' : 'geo');
     })();
     const onSelect = () => {
       const c = content.current;

@@ -164,6 +164,10 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await page.getByRole('button', { name: 'Start augmented reality' }).click();
       const view = page.getByTestId('xr-view');
       await expect.poll(() => view.count(), { timeout: 15_000 }).toBe(1);
+      // No compass reading yet: the view says what it waits for.
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain('Finding your position and north');
       const stop = await turnThePhone(page, { fromDeg: 30, degPerS: 0 });
       await expect.poll(() => view.getAttribute('data-placement'), { timeout: 15_000 }).toBe('geo');
       await stop();

@@ -181,6 +181,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       expect(before).toBe(310); // the image centre, 309°, rounded to 5°
       const c0 = await colours(page, '[data-testid=panorama-view] canvas', 'panorama-start');
       expect(c0).toBeGreaterThan(20);
+      // A still panorama is not redrawn (frameloop "demand"): no frames while nobody turns it.
+      const still = (await figures(page)).frames;
+      await page.waitForTimeout(1000);
+      expect((await figures(page)).frames).toBe(still);
       const box = (await view.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();

@@ -100,6 +100,11 @@ const table = {
     en: 'Point at the ground, then tap to place the scene.',
     nl: 'Richt op de grond en tik om de scène te plaatsen.',
   },
+  'ar.xrGeoWait': {
+    fr: 'Recherche de votre position et du nord pour placer la scène…',
+    en: 'Finding your position and north to place the scene…',
+    nl: 'Uw positie en het noorden zoeken om de scène te plaatsen…',
+  },
   'ar.xrPlacedHit': {
     fr: 'La scène est posée sur la surface visée.',
     en: 'The scene stands on the surface you pointed at.',

@@ -109,25 +109,21 @@ export async function turnThePhone(
   page: Page,
   opts: { fromDeg: number; degPerS: number; pitchDeg?: number },
 ): Promise<() => Promise<void>> {
-  await page.evaluate(
-    ({ fromDeg, degPerS, pitchDeg }) => {
-      const type =
-        'ondeviceorientationabsolute' in window ? 'deviceorientationabsolute' : 'deviceorientation';
-      const t0 = performance.now();
-      const w = window as unknown as { __turning?: boolean };
-      w.__turning = true;
-      const tick = () => {
-        if (!w.__turning) return;
-        const heading = fromDeg + ((performance.now() - t0) / 1000) * degPerS;
-        const alpha = (((360 - heading) % 360) + 360) % 360;
-        window.dispatchEvent(
-          new DeviceOrientationEvent(type, { alpha, beta: 90 + pitchDeg, gamma: 0, absolute: true }),
-        );
-        requestAnimationFrame(tick);
-      };
+  const { fromDeg, degPerS, pitchDeg = 0 } = opts;
+  // A string, not a function: tsx (which runs the bench) wraps a function's inner functions in a
+  // naming helper that does not exist in the page.
+  await page.evaluate(`(() => {
+    const type = 'ondeviceorientationabsolute' in window ? 'deviceorientationabsolute' : 'deviceorientation';
+    const t0 = performance.now();
+    window.__turning = true;
+    const tick = () => {
+      if (!window.__turning) return;
+      const heading = ${fromDeg} + ((performance.now() - t0) / 1000) * ${degPerS};
+      const alpha = (((360 - heading) % 360) + 360) % 360;
+      window.dispatchEvent(new DeviceOrientationEvent(type, { alpha, beta: ${90 + pitchDeg}, gamma: 0, absolute: true }));
       requestAnimationFrame(tick);
-    },
-    { pitchDeg: 0, ...opts },
-  );
-  return () => page.evaluate(() => void ((window as unknown as { __turning?: boolean }).__turning = false));
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  return () => page.evaluate('void (window.__turning = false)');
 }
