@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } f
 import { clockTime, createPlayback, inLocale, prepareTimeline, sceneText } from './core';
 import { loadModel } from './loaders';
 import { REENACTMENT_LIGHTS, bakeLighting } from './materials';
+import { addDistanceLods } from './lod';
 import { ReenactmentScene } from './ReenactmentScene';
 import { ReenactmentStills } from './ReenactmentStills';
 import { SceneCanvas } from './SceneCanvas';
@@ -65,6 +66,7 @@ function AnimatedPlayer({
     async (signal) => {
       const loaded = await loadModel(modelUrl, signal);
       bakeLighting(loaded.gltf.scene, REENACTMENT_LIGHTS);
+      await addDistanceLods(loaded.gltf.scene);
       return loaded;
     },
     [modelUrl],
