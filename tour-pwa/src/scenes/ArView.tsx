@@ -89,10 +89,12 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
     heading: number | null = null,
     gps: number | null = null,
     distance: number | null = null,
+    motionSensors?: 'granted' | 'denied',
   ) {
     return chooseArMode({
       xr: false,
       camera,
+      ...(motionSensors ? { motionSensors } : {}),
       headingAccuracyDeg: heading,
       gpsAccuracyM: gps,
       distanceToAnchorM: distance,
@@ -148,7 +150,7 @@ export function ArView({ block, locale, assetUrl }: SceneBlockProps<ArBlockType>
     setPhase({ kind: 'checking' });
     if (motion && (await motion) !== 'granted') {
       stream.getTracks().forEach((t) => t.stop());
-      fallback(decide('granted', null));
+      fallback(decide('granted', null, null, null, 'denied'));
       return;
     }
     const { heading, gps, distance } = await settleSensors(block.anchor.position);

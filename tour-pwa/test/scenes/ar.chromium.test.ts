@@ -185,6 +185,17 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await ctx.close();
     });
 
+    it('camera passthrough with the motion sensors refused: the fallback says so', async () => {
+      const ctx = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: 'en-GB' });
+      await ctx.grantPermissions(['geolocation', 'camera'], { origin: new URL(site.url).origin });
+      const page = await open(ctx, null);
+      await page.getByRole('button', { name: 'Open the camera view' }).click();
+      const reason = page.getByTestId('ar-reason');
+      await expect.poll(() => reason.getAttribute('data-reason'), { timeout: 15_000 }).toBe('motion-denied');
+      expect(await reason.textContent()).toContain('Access to the motion sensors (compass) was refused.');
+      await ctx.close();
+    });
+
     it('camera passthrough: the model drawn over the fake camera where the compass says, moved by the calibration', async () => {
       const ctx = await context();
       const page = await open(ctx, null);

@@ -230,7 +230,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
     });
 
     it('with the camera allowed but no compass, falls back to the then/now slider and says so (in Dutch)', async () => {
-      await context.grantPermissions(['camera'], { origin: new URL(site.url).origin });
+      // Motion sensors allowed too (Chromium asks for them): the compass just never reports.
+      await context.grantPermissions(['camera', 'accelerometer', 'gyroscope', 'magnetometer'], {
+        origin: new URL(site.url).origin,
+      });
       const page = await open(`block=/${MOLE}/ar/mole-then-now.block.json&locale=nl`);
       await page.getByRole('button', { name: 'Cameraweergave openen' }).click();
       const reason = page.getByTestId('ar-reason');

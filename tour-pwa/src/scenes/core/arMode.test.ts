@@ -27,6 +27,7 @@ describe('chooseArMode: the degradation ladder', () => {
     [{ camera: 'denied' }, 'camera-denied'],
     [{ camera: 'unavailable' }, 'camera-unavailable'],
     [{ camera: 'error' }, 'camera-error'],
+    [{ motionSensors: 'denied' }, 'motion-denied'],
     [{ headingAccuracyDeg: null }, 'heading-unavailable'],
     [{ headingAccuracyDeg: Infinity }, 'heading-unavailable'],
     [{ headingAccuracyDeg: 35 }, 'heading-poor'],

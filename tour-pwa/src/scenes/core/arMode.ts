@@ -15,6 +15,7 @@ export type ArReason =
   | 'camera-denied'
   | 'camera-unavailable'
   | 'camera-error'
+  | 'motion-denied'
   | 'heading-unavailable'
   | 'heading-poor'
   | 'gps-unavailable'
@@ -25,6 +26,11 @@ export interface ArInputs {
   /** `navigator.xr.isSessionSupported('immersive-ar')` answered true. */
   xr: boolean;
   camera: CameraAccess;
+  /**
+   * The answer to `DeviceOrientationEvent.requestPermission()` where the browser asks (Safari,
+   * recent Chromium); absent where it does not.
+   */
+  motionSensors?: 'granted' | 'denied';
   /** Heading error in degrees; null when no north-referenced heading arrived. */
   headingAccuracyDeg: number | null;
   /** Position error (GeolocationCoordinates.accuracy) in metres; null when no fix arrived. */
@@ -60,6 +66,7 @@ export function chooseArMode(inputs: ArInputs, thresholds: ArThresholds = defaul
   if (inputs.camera === 'denied') return fallback('camera-denied');
   if (inputs.camera === 'unavailable') return fallback('camera-unavailable');
   if (inputs.camera === 'error') return fallback('camera-error');
+  if (inputs.motionSensors === 'denied') return fallback('motion-denied');
   const h = inputs.headingAccuracyDeg;
   if (h === null || !Number.isFinite(h)) return fallback('heading-unavailable');
   if (h > thresholds.maxHeadingErrorDeg) return fallback('heading-poor');

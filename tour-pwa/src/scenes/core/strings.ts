@@ -176,6 +176,11 @@ const table = {
     en: 'The camera could not be started.',
     nl: 'De camera kon niet worden gestart.',
   },
+  'reason.motion-denied': {
+    fr: 'L’accès aux capteurs de mouvement (boussole) a été refusé.',
+    en: 'Access to the motion sensors (compass) was refused.',
+    nl: 'Toegang tot de bewegingssensoren (kompas) werd geweigerd.',
+  },
   'reason.heading-unavailable': {
     fr: 'La boussole de l’appareil n’est pas disponible.',
     en: 'The device’s compass is not available.',
