@@ -37,7 +37,13 @@ export function SceneCanvas({
     const plan = startQuality(typeof window === 'undefined' ? 1 : window.devicePixelRatio, edges);
     const start: QualityLevel = probe?.antialias === false ? { ...plan.start, antialias: false } : plan.start;
     const governor: QualityGovernor | null =
-      probe?.governor === false ? null : createQualityGovernor({ start, minDpr: plan.minDpr });
+      probe?.governor === false
+        ? null
+        : createQualityGovernor({
+            start,
+            minDpr: plan.minDpr,
+            ...(probe?.budgetMs ? { budgetMs: probe.budgetMs } : {}),
+          });
     return { start, governor };
   });
   const { governor } = setup;

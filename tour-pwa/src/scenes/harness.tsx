@@ -5,7 +5,7 @@
  *
  *   scenes.html?block=<url of a block JSON>[&assets=<base url of its asset ids>][&locale=fr|en|nl]
  *              [&reduced=1][&narration=clock][&stop=<lon>,<lat>][&aa=0 (no multisampling)]
- *              [&governor=0 (the view stays at its starting quality)]
+ *              [&governor=0 (the view stays at its starting quality)][&budget=<ms> (the governor's)]
  *   scenes.html?empty=1[&edges=0]   an empty scene in the same canvas, with the options of a model
  *                                   view (or, edges=0, of a textured view): the bench's baseline
  *
@@ -78,6 +78,7 @@ installSceneProbe({
   },
   ...(params.get('aa') === '0' ? { antialias: false } : {}),
   ...(params.get('governor') === '0' ? { governor: false } : {}),
+  ...(Number(params.get('budget')) > 0 ? { budgetMs: Number(params.get('budget')) } : {}),
 });
 
 const locale = (

@@ -14,6 +14,8 @@ export interface SceneProbe {
   antialias?: boolean;
   /** false: the frame-time governor is off, the view stays at its starting quality. */
   governor?: boolean;
+  /** The governor's frame budget in ms (tests force its steps with a tiny one). */
+  budgetMs?: number;
   /** The governor changed the rendering quality (after `stepsDown` steps down in all). */
   quality?(level: QualityLevel, stepsDown: number): void;
 }

@@ -161,6 +161,34 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       await page.close();
     });
 
+    it('steps the quality down when frames are over budget: a new canvas without multisampling, then fewer pixels, the story going on', async () => {
+      // A 1 ms budget no frame can meet: the governor takes every step down to its floor.
+      const page = await open(`block=/${MOLE}/scenes/east-mole.block.json&locale=en&budget=1`);
+      await firstFrame(page);
+      await expect
+        .poll(async () => (await figures(page)).quality, { timeout: 30_000 })
+        .toEqual({ antialias: false, dpr: 0.75, stepsDown: 3 });
+      const canvas = page.locator('[data-testid=reenactment-view] canvas');
+      expect(await canvas.count()).toBe(1);
+      const drawn = await canvas.evaluate((c: HTMLCanvasElement) => ({
+        antialias: (c.getContext('webgl2') as WebGL2RenderingContext).getContextAttributes()!.antialias,
+        width: c.width,
+        cssWidth: c.getBoundingClientRect().width,
+      }));
+      expect(drawn.antialias).toBe(false);
+      expect(drawn.width).toBe(Math.round(drawn.cssWidth * 0.75));
+      // The re-created canvas keeps drawing the scene and the timeline keeps going.
+      const before = await figures(page);
+      const t1 = await page.getByTestId('scene-time').textContent();
+      await expect.poll(async () => (await figures(page)).frames).toBeGreaterThan(before.frames + 10);
+      await expect.poll(() => page.getByTestId('scene-time').textContent(), { timeout: 10_000 }).not.toBe(t1);
+      expect((await figures(page)).lastCalls).toBeGreaterThan(0);
+      expect(
+        await colours(page, '[data-testid=reenactment-view] canvas', 'reenactment-governed'),
+      ).toBeGreaterThan(20);
+      await page.close();
+    });
+
     it('shows the still frames with captions when the visitor asked for reduced motion', async () => {
       const page = await open(`block=/${MOLE}/scenes/east-mole.block.json&locale=fr&reduced=1`);
       const still = page.locator('.scene-still img');
