@@ -6,60 +6,38 @@
  * the same stop and the second meets a conflict, not an overwrite. axe-core runs on every screen. Screenshots go to authoring/test-artifacts/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot, resolveTrustedKeys, verifyPackage } from '@dunkirk/content/node';
 import type { Chromium } from '../../../test/support/chromium';
-import { launchChromium, seriousViolations } from '../../../test/support/chromium';
+import { seriousViolations } from '../../../test/support/chromium';
 import type { AuthoringServer } from '../../src/server';
-import { startAuthoringServer } from '../../src/server';
+import { ARTIFACTS, startEditorSite, type EditorSite } from './editorSite';
 
-const UI = resolve(import.meta.dirname, '../../ui');
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 const repoRoot = findRepoRoot(import.meta.dirname);
 
+let site: EditorSite;
 let root: string;
 let server: AuthoringServer;
 let browser: Chromium;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'authoring-e2e-'));
-  // Always the UI of this checkout, built apart so a stale authoring/ui/dist is never what is tested.
-  await viteBuild({
-    configFile: join(UI, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: join(root, 'ui'), emptyOutDir: true },
-  });
-  await mkdir(join(root, 'tours'));
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await startAuthoringServer({
-    repoRoot,
-    toursDir: join(root, 'tours'),
-    publishDir: join(root, 'published'),
-    uiDir: join(root, 'ui'),
-    port: 0,
-  });
-  browser = await launchChromium({
-    bypassCSP: true /* axe is injected inline */,
+  site = await startEditorSite({
+    name: 'authoring-e2e',
     locale: 'fr-FR',
     viewport: { width: 1400, height: 900 },
   });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  ({ root, server, browser, page, pageErrors: consoleErrors } = site);
   page.on('dialog', (d) => void d.accept());
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function expectAccessible(name: string): Promise<void> {

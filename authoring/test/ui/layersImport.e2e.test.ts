@@ -6,67 +6,45 @@
  * Screenshots go to authoring/test-artifacts/.
  */
 import { readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeLayers } from '@dunkirk/content';
-import { findRepoRoot } from '@dunkirk/content/node';
-import type { Chromium } from '../../../test/support/chromium';
-import { launchChromium, seriousViolations } from '../../../test/support/chromium';
+import { seriousViolations } from '../../../test/support/chromium';
 import type { AuthoringServer } from '../../src/server';
-import { startAuthoringServer, TourStore } from '../../src/server';
+import { TourStore } from '../../src/server';
 import { threeStopTour } from '../server/fixtures';
+import { ARTIFACTS, startEditorSite, type EditorSite } from './editorSite';
 
-const UI = resolve(import.meta.dirname, '../../ui');
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
-const repoRoot = findRepoRoot(import.meta.dirname);
 
+let site: EditorSite;
 let root: string;
 let server: AuthoringServer;
-let browser: Chromium;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'authoring-layers-e2e-'));
-  await viteBuild({
-    configFile: join(UI, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: join(root, 'ui'), emptyOutDir: true },
-  });
-  await mkdir(join(root, 'tours'));
-  await mkdir(ARTIFACTS, { recursive: true });
-  const store = new TourStore({ toursDir: join(root, 'tours') });
-  await threeStopTour(store);
-  // The port tour's area (Dunkirk centre to Malo), so the samples' places fall inside.
-  await store.updateJson<Record<string, unknown>>('digue', 'tour.json', (t) => ({
-    ...t,
-    map: { bounds: [2.36, 51.032, 2.41, 51.055] },
-  }));
-  server = await startAuthoringServer({
-    repoRoot,
-    toursDir: join(root, 'tours'),
-    publishDir: join(root, 'published'),
-    uiDir: join(root, 'ui'),
-    port: 0,
-  });
-  browser = await launchChromium({
-    bypassCSP: true /* axe is injected inline */,
+  site = await startEditorSite({
+    name: 'authoring-layers-e2e',
     locale: 'en-GB',
     viewport: { width: 1300, height: 900 },
+    prepare: async (toursDir) => {
+      const store = new TourStore({ toursDir });
+      await threeStopTour(store);
+      // The port tour's area (Dunkirk centre to Malo), so the samples' places fall inside.
+      await store.updateJson<Record<string, unknown>>('digue', 'tour.json', (t) => ({
+        ...t,
+        map: { bounds: [2.36, 51.032, 2.41, 51.055] },
+      }));
+    },
   });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({ root, server, page, pageErrors } = site);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function expectAccessible(name: string): Promise<void> {
