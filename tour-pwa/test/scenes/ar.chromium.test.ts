@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import {
   ARTIFACTS,
   buildSceneHarness,
+  distinctColours,
   serveSceneSite,
   turnThePhone,
   type SceneSite,
@@ -100,28 +101,6 @@ describe.skipIf(!existsSync(CHROMIUM))(
       page.evaluate(() => (window as unknown as { __scenes: SceneFiguresOnPage }).__scenes);
     const xrState = (page: Page) =>
       page.evaluate(() => (window as unknown as { __fakeXr: { state: FakeXrState } }).__fakeXr.state);
-    /** Distinct colours in a screenshot of the canvas. */
-    async function colours(page: Page, selector: string, name: string): Promise<number> {
-      const png = await page
-        .locator(selector)
-        .first()
-        .screenshot({ path: join(ARTIFACTS, `scenes-${name}.png`) });
-      return page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const data = ctx.getImageData(0, 0, c.width, c.height).data;
-        const seen = new Set<number>();
-        for (let i = 0; i < data.length; i += 4 * 5)
-          seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-        return seen.size;
-      }, png.toString('base64'));
-    }
 
     it('WebXR with hit test: a tap places the model on the surface, and leaving returns to the stop', async () => {
       const ctx = await context();
@@ -145,7 +124,9 @@ describe.skipIf(!existsSync(CHROMIUM))(
       );
       // The model is drawn into the session's layer.
       await expect.poll(async () => (await figures(page)).lastCalls).toBeGreaterThan(0);
-      expect(await colours(page, '[data-testid=xr-view] canvas', 'ar-webxr-hit-test')).toBeGreaterThan(3);
+      expect(
+        await distinctColours(page, '[data-testid=xr-view] canvas', 'ar-webxr-hit-test'),
+      ).toBeGreaterThan(3);
 
       await page.getByRole('button', { name: 'Leave augmented reality' }).click();
       await expect.poll(() => page.getByTestId('ar-view').getAttribute('data-phase')).toBe('intro');
@@ -210,7 +191,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
         .poll(() => page.locator('.scene-camera-frame video').evaluate((v: HTMLVideoElement) => v.videoWidth))
         .toBeGreaterThan(0);
       await expect.poll(async () => (await figures(page)).lastCalls).toBeGreaterThan(0);
-      expect(await colours(page, '.scene-camera-frame', 'ar-camera-model')).toBeGreaterThan(20);
+      expect(await distinctColours(page, '.scene-camera-frame', 'ar-camera-model')).toBeGreaterThan(20);
 
       // Turned 10° to the right, the model (due north) sits left of the centre: tan 10° / tan 25°.
       await stop();

@@ -14,6 +14,7 @@ import {
   ARTIFACTS,
   TOURS_DIR,
   buildSceneHarness,
+  distinctColours,
   harnessChunks,
   serveSceneSite,
   type SceneSite,
@@ -92,28 +93,6 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
         { timeout: 30_000 },
       );
     }
-    /** Distinct colours in a screenshot of the element, counted by the browser itself. */
-    async function colours(page: Page, selector: string, name: string): Promise<number> {
-      const png = await page
-        .locator(selector)
-        .first()
-        .screenshot({ path: join(ARTIFACTS, `scenes-${name}.png`) });
-      return page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const data = ctx.getImageData(0, 0, c.width, c.height).data;
-        const seen = new Set<number>();
-        for (let i = 0; i < data.length; i += 4 * 7)
-          seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-        return seen.size;
-      }, png.toString('base64'));
-    }
 
     it('keeps three.js out of the page’s first load: it arrives in its own chunk when a block is opened', () => {
       const chunks = harnessChunks(dist);
@@ -129,7 +108,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
         .poll(() => subtitle.textContent(), { timeout: 15_000 })
         .toContain('Dunkirk, late May 1940');
       expect(
-        await colours(page, '[data-testid=reenactment-view] canvas', 'reenactment-start'),
+        await distinctColours(page, '[data-testid=reenactment-view] canvas', 'reenactment-start', 7),
       ).toBeGreaterThan(20);
       const t1 = await page.getByTestId('scene-time').textContent();
       await expect.poll(() => page.getByTestId('scene-time').textContent(), { timeout: 10_000 }).not.toBe(t1);
@@ -142,7 +121,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
         .poll(() => subtitle.textContent(), { timeout: 10_000 })
         .toContain('Captain William Tennant');
       expect(
-        await colours(page, '[data-testid=reenactment-view] canvas', 'reenactment-seek'),
+        await distinctColours(page, '[data-testid=reenactment-view] canvas', 'reenactment-seek', 7),
       ).toBeGreaterThan(20);
 
       await page.getByRole('button', { name: 'Pause' }).click();
@@ -184,7 +163,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       await expect.poll(() => page.getByTestId('scene-time').textContent(), { timeout: 10_000 }).not.toBe(t1);
       expect((await figures(page)).lastCalls).toBeGreaterThan(0);
       expect(
-        await colours(page, '[data-testid=reenactment-view] canvas', 'reenactment-governed'),
+        await distinctColours(page, '[data-testid=reenactment-view] canvas', 'reenactment-governed', 7),
       ).toBeGreaterThan(20);
       await page.close();
     });
@@ -207,7 +186,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       const view = page.getByTestId('panorama-view');
       const before = Number(await view.getAttribute('data-bearing'));
       expect(before).toBe(310); // the image centre, 309°, rounded to 5°
-      const c0 = await colours(page, '[data-testid=panorama-view] canvas', 'panorama-start');
+      const c0 = await distinctColours(page, '[data-testid=panorama-view] canvas', 'panorama-start', 7);
       expect(c0).toBeGreaterThan(20);
       // A still panorama is not redrawn (frameloop "demand"): no frames while nobody turns it.
       const still = (await figures(page)).frames;
@@ -223,7 +202,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       const after = Number(await view.getAttribute('data-bearing'));
       expect((after - before + 360) % 360).toBeGreaterThan(10);
       expect((after - before + 360) % 360).toBeLessThan(60);
-      await colours(page, '[data-testid=panorama-view] canvas', 'panorama-dragged');
+      await distinctColours(page, '[data-testid=panorama-view] canvas', 'panorama-dragged', 7);
 
       await view.focus();
       await page.keyboard.press('ArrowLeft');
@@ -249,9 +228,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       await expect.poll(() => reason.getAttribute('data-reason'), { timeout: 15_000 }).toBe('camera-denied');
       expect(await reason.textContent()).toContain('Access to the camera was refused.');
       await firstFrame(page);
-      expect(await colours(page, '[data-testid=ar-panorama] canvas', 'ar-fallback-panorama')).toBeGreaterThan(
-        20,
-      );
+      expect(
+        await distinctColours(page, '[data-testid=ar-panorama] canvas', 'ar-fallback-panorama', 7),
+      ).toBeGreaterThan(20);
       await page.screenshot({ path: join(ARTIFACTS, 'scenes-ar-camera-denied.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();

@@ -127,3 +127,38 @@ export async function turnThePhone(
   })()`);
   return () => page.evaluate('void (window.__turning = false)');
 }
+
+/**
+ * Distinct colours in a screenshot of the first element matching `selector` (kept as
+ * `test-artifacts/scenes-<name>.png`), counted by the browser itself over every `every`-th pixel:
+ * a blank or single-colour canvas counts 1.
+ */
+export async function distinctColours(
+  page: Page,
+  selector: string,
+  name: string,
+  every = 5,
+): Promise<number> {
+  const png = await page
+    .locator(selector)
+    .first()
+    .screenshot({ path: join(ARTIFACTS, `scenes-${name}.png`) });
+  return page.evaluate(
+    async ([b64, step]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * step)
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    },
+    [png.toString('base64'), every] as const,
+  );
+}
