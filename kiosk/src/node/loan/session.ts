@@ -504,7 +504,7 @@ export class LoanSession {
       // written, so the visitor waits for the reader, not for the reader plus the network and the
       // journal's fsyncs. Each document still goes through its own journal steps in order.
       const inFlight: Promise<void>[] = [];
-      let failure: { error: unknown } | null = null;
+      const failures: unknown[] = [];
       // Every document on the pad shows at once as detected; then each is processed in turn.
       const todo: { t: Tracked; parts: PadItem[] }[] = [];
       for (const [itemId, parts] of groups) {
@@ -528,14 +528,14 @@ export class LoanSession {
         inFlight.push(
           this.process(t, parts).then(
             () => this.sync(),
-            (error: unknown) => void (failure ??= { error }),
+            (error: unknown) => void failures.push(error),
           ),
         );
         if (inFlight.length >= 2) await inFlight.shift();
       }
       await Promise.all(inFlight);
       this.sync();
-      if (failure) throw (failure as { error: unknown }).error;
+      if (failures.length > 0) throw failures[0];
     });
   }
 

@@ -22,6 +22,14 @@ function spec<
 }
 
 const ts = <const N extends string>(name: N) => ({ name, kind: 'timestamp' }) as const;
+/** Checkout Response (12) and Renew Response (30) share their fixed part (§2.00). */
+const LOAN_RESPONSE_FIXED = [
+  { name: 'ok', kind: 'char', values: '01' },
+  { name: 'renewalOk', kind: 'flag' },
+  { name: 'magneticMedia', kind: 'tristate' },
+  { name: 'desensitize', kind: 'tristate' },
+  ts('transactionDate'),
+] as const;
 const AO = { code: 'AO', name: 'institutionId', kind: 'string', required: true } as const;
 const AA = { code: 'AA', name: 'patronIdentifier', kind: 'string', required: true } as const;
 const AB = { code: 'AB', name: 'itemIdentifier', kind: 'string', required: true } as const;
@@ -196,13 +204,7 @@ export const MESSAGE_SPECS = {
   checkoutResponse: spec({
     id: '12',
     type: 'checkoutResponse',
-    fixed: [
-      { name: 'ok', kind: 'char', values: '01' },
-      { name: 'renewalOk', kind: 'flag' },
-      { name: 'magneticMedia', kind: 'tristate' },
-      { name: 'desensitize', kind: 'tristate' },
-      ts('transactionDate'),
-    ],
+    fixed: LOAN_RESPONSE_FIXED,
     fields: [
       AO,
       AA,
@@ -283,13 +285,7 @@ export const MESSAGE_SPECS = {
   renewResponse: spec({
     id: '30',
     type: 'renewResponse',
-    fixed: [
-      { name: 'ok', kind: 'char', values: '01' },
-      { name: 'renewalOk', kind: 'flag' },
-      { name: 'magneticMedia', kind: 'tristate' },
-      { name: 'desensitize', kind: 'tristate' },
-      ts('transactionDate'),
-    ],
+    fixed: LOAN_RESPONSE_FIXED,
     fields: [
       AO,
       AA,
