@@ -10,7 +10,7 @@ import { tourDir } from './output';
  * (Wikipedia/Wikidata infoboxes), rounded; the wrecks from the beaches tour's SOURCES.md.
  */
 export const STOP_FALLBACK: Record<string, LngLat> = {
-  'dunkirk-port-mole/bastion-32': [2.3796, 51.0456],
+  'dunkirk-port-mole/bastion-32': [2.38204, 51.0451],
   'dunkirk-port-mole/leughenaer': [2.37863, 51.04015],
   'dunkirk-port-mole/princess-elizabeth': [2.37063, 51.03524],
   'dunkirk-port-mole/east-mole': [2.35972, 51.05556],
