@@ -185,7 +185,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) || !haveFixtures)(
       await firstFrame(page);
       const view = page.getByTestId('panorama-view');
       const before = Number(await view.getAttribute('data-bearing'));
-      expect(before).toBe(310); // the image centre, 309°, rounded to 5°
+      // The view opens on the image centre, the block's heading, rounded to 5° for screen readers.
+      const { headingDeg } = JSON.parse(
+        readFileSync(join(TOURS_DIR, 'dunkirk-port-mole/media/panoramas/harbour-1940.block.json'), 'utf8'),
+      ) as { headingDeg: number };
+      expect(before).toBe((Math.round(headingDeg / 5) * 5) % 360);
       const c0 = await distinctColours(page, '[data-testid=panorama-view] canvas', 'panorama-start', 7);
       expect(c0).toBeGreaterThan(20);
       // A still panorama is not redrawn (frameloop "demand"): no frames while nobody turns it.
