@@ -5,7 +5,6 @@ import {
   chooseArMode,
   compassWord,
   distanceM,
-  headingFromOrientation,
   inLocale,
   sceneText,
   type ArDecision,
@@ -18,7 +17,7 @@ import { SceneCanvas } from './SceneCanvas';
 import { ThenNowSlider } from './ThenNowSlider';
 import { XrScene, type XrPlacement } from './XrScene';
 import { toCheapMaterials } from './materials';
-import { useLiveSensors } from './useLiveSensors';
+import { orientationEventType, readOrientation, useLiveSensors } from './useLiveSensors';
 import type { ArBlockType, SceneBlockProps } from './types';
 import type { Object3D, Texture } from 'three';
 import './scenes.css';
@@ -292,21 +291,9 @@ function settleSensors(
     let heading: number | null = null;
     let gps: number | null = null;
     let distance: number | null = null;
-    const absoluteEvent = 'ondeviceorientationabsolute' in window;
-    const type = absoluteEvent ? 'deviceorientationabsolute' : 'deviceorientation';
+    const { type, absolute } = orientationEventType();
     const onOrientation = (ev: Event) => {
-      const e = ev as DeviceOrientationEvent & {
-        webkitCompassHeading?: number;
-        webkitCompassAccuracy?: number;
-      };
-      const h = headingFromOrientation({
-        alpha: e.alpha,
-        beta: e.beta,
-        gamma: e.gamma,
-        absolute: absoluteEvent || e.absolute,
-        webkitCompassHeading: e.webkitCompassHeading ?? null,
-        webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
-      });
+      const h = readOrientation(ev, absolute).heading;
       if (h && Number.isFinite(h.accuracyDeg)) heading = Math.min(heading ?? Infinity, h.accuracyDeg);
     };
     window.addEventListener(type, onOrientation);

@@ -16,6 +16,35 @@ export interface LiveSensors {
 }
 
 /**
+ * Which orientation event carries a compass: `deviceorientationabsolute` where the browser has it
+ * (Chromium on Android), else `deviceorientation` (iOS Safari adds `webkitCompassHeading` to it).
+ */
+export function orientationEventType(): { type: string; absolute: boolean } {
+  const absolute = 'ondeviceorientationabsolute' in window;
+  return { type: absolute ? 'deviceorientationabsolute' : 'deviceorientation', absolute };
+}
+
+/** One orientation event as a camera heading (null without angles) and its raw Euler angles. */
+export function readOrientation(
+  ev: Event,
+  absoluteEvent: boolean,
+): { heading: Heading | null; alpha: number | null; beta: number | null; gamma: number | null } {
+  const e = ev as DeviceOrientationEvent & {
+    webkitCompassHeading?: number;
+    webkitCompassAccuracy?: number;
+  };
+  const heading = headingFromOrientation({
+    alpha: e.alpha,
+    beta: e.beta,
+    gamma: e.gamma,
+    absolute: absoluteEvent || e.absolute,
+    webkitCompassHeading: e.webkitCompassHeading ?? null,
+    webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
+  });
+  return { heading, alpha: e.alpha, beta: e.beta, gamma: e.gamma };
+}
+
+/**
  * The phone's position and orientation while an AR view is open, kept in a ref (read by the frame
  * loop, never re-rendering React). `onReading` is called after each orientation reading.
  */
@@ -35,29 +64,17 @@ export function useLiveSensors(active: boolean, onReading?: () => void): Mutable
   useEffect(() => {
     if (!active) return;
     const s = live.current;
-    const absoluteEvent = 'ondeviceorientationabsolute' in window;
+    const { type, absolute } = orientationEventType();
     const onOrientation = (ev: Event) => {
-      const e = ev as DeviceOrientationEvent & {
-        webkitCompassHeading?: number;
-        webkitCompassAccuracy?: number;
-      };
-      const h = headingFromOrientation({
-        alpha: e.alpha,
-        beta: e.beta,
-        gamma: e.gamma,
-        absolute: absoluteEvent || e.absolute,
-        webkitCompassHeading: e.webkitCompassHeading ?? null,
-        webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
-      });
-      if (!h) return;
-      s.heading = h;
-      s.alpha = e.alpha ?? 0;
-      s.beta = e.beta ?? 90;
-      s.gamma = e.gamma ?? 0;
+      const r = readOrientation(ev, absolute);
+      if (!r.heading) return;
+      s.heading = r.heading;
+      s.alpha = r.alpha ?? 0;
+      s.beta = r.beta ?? 90;
+      s.gamma = r.gamma ?? 0;
       s.readings++;
       onReadingRef.current?.();
     };
-    const type = absoluteEvent ? 'deviceorientationabsolute' : 'deviceorientation';
     window.addEventListener(type, onOrientation);
     const watch = navigator.geolocation?.watchPosition(
       (p) => {
