@@ -110,7 +110,13 @@ export {
   type PadCard,
   type Printer,
 } from './node/loan/ports';
-export { LoanSession, defaultSessionConfig, type SessionConfig, type CrashPoint } from './node/loan/session';
+export {
+  LoanSession,
+  defaultSessionConfig,
+  CRASH_POINTS,
+  type SessionConfig,
+  type CrashPoint,
+} from './node/loan/session';
 export { recover, replayQueue } from './node/loan/recovery';
 export { Journal, type Step, type Phase } from './node/journal/journal';
 export { Sip2LibrarySystem } from './node/adapters/sip2-library';

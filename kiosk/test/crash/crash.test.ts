@@ -28,7 +28,7 @@ import {
   type SipNetworkServer,
 } from '../../src/network';
 import { DemoPadService, type DemoDocument } from '../../src/node/demo-pad';
-import type { CrashPoint } from '../../src/node/loan/session';
+import { CRASH_POINTS, type CrashPoint } from '../../src/node/loan/session';
 import { hashStaffPin } from '../../src/node/staff';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
@@ -210,21 +210,8 @@ async function prepare(kind: 'checkout' | 'checkin'): Promise<void> {
   }
 }
 
-const POINTS: CrashPoint[] = [
-  'checkout:intent-recorded',
-  'checkout:answer-recorded',
-  'checkout:target-recorded',
-  'checkout:tag-partly-written',
-  'checkout:tag-written',
-  'checkin:intent-recorded',
-  'checkin:answer-recorded',
-  'checkin:target-recorded',
-  'checkin:tag-partly-written',
-  'checkin:tag-written',
-];
-
 describe('a kiosk killed with SIGKILL at every step boundary', () => {
-  it.each(POINTS)('%s: after restart and recovery, disarmed ⇔ on loan', async (point) => {
+  it.each(CRASH_POINTS)('%s: after restart and recovery, disarmed ⇔ on loan', async (point) => {
     const kind = point.startsWith('checkout') ? 'checkout' : 'checkin';
     const journal = join(dir, `journal-${point.replace(':', '-')}.db`);
     const configFile = writeConfig(point.replace(':', '-'), journal, server.port);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Journal } from '../../src/node/journal/journal';
 import {
+  CRASH_POINTS,
   defaultSessionConfig,
   LoanSession,
   type CrashPoint,
@@ -325,47 +326,38 @@ describe('the session forgets the visitor', () => {
 });
 
 describe('recovery after a crash at every step boundary', () => {
-  const points: CrashPoint[] = [
-    'checkout:intent-recorded',
-    'checkout:answer-recorded',
-    'checkout:target-recorded',
-    'checkout:tag-partly-written',
-    'checkout:tag-written',
-    'checkin:intent-recorded',
-    'checkin:answer-recorded',
-    'checkin:target-recorded',
-    'checkin:tag-partly-written',
-    'checkin:tag-written',
-  ];
   // The process dies at `point`: nothing after it runs. A fresh session over the same journal,
   // library system and pad then recovers. (kiosk/test/crash kills a real process with SIGKILL.)
-  it.each(points)('%s: afterwards, disarmed ⇔ on loan, and nothing is left unfinished', async (point) => {
-    const w = world();
-    const checkin = point.startsWith('checkin');
-    w.library.addItem('C1', checkin ? { onLoanTo: CARD } : {});
-    // A two-part set, so that a crash can fall between the writes of its two tags.
-    w.pad
-      .addTag('E004010000000091', 'C1', { secured: !checkin, set: { part: 1, parts: 2 } })
-      .addTag('E004010000000092', 'C1', { secured: !checkin, set: { part: 2, parts: 2 } });
-    class Crash extends Error {}
-    let crashed = false;
-    const s = await session(w, {}, (p) => {
-      if (p === point && !crashed) {
-        crashed = true;
-        throw new Crash(p);
-      }
-    });
-    await s.begin(checkin ? 'return' : 'borrow');
-    if (!checkin) await s.identify({ card: CARD });
-    w.pad.place('E004010000000091', 'E004010000000092');
-    await settle(s);
-    expect(crashed).toBe(true);
-    await s.stop();
+  it.each(CRASH_POINTS)(
+    '%s: afterwards, disarmed ⇔ on loan, and nothing is left unfinished',
+    async (point) => {
+      const w = world();
+      const checkin = point.startsWith('checkin');
+      w.library.addItem('C1', checkin ? { onLoanTo: CARD } : {});
+      // A two-part set, so that a crash can fall between the writes of its two tags.
+      w.pad
+        .addTag('E004010000000091', 'C1', { secured: !checkin, set: { part: 1, parts: 2 } })
+        .addTag('E004010000000092', 'C1', { secured: !checkin, set: { part: 2, parts: 2 } });
+      class Crash extends Error {}
+      let crashed = false;
+      const s = await session(w, {}, (p) => {
+        if (p === point && !crashed) {
+          crashed = true;
+          throw new Crash(p);
+        }
+      });
+      await s.begin(checkin ? 'return' : 'borrow');
+      if (!checkin) await s.identify({ card: CARD });
+      w.pad.place('E004010000000091', 'E004010000000092');
+      await settle(s);
+      expect(crashed).toBe(true);
+      await s.stop();
 
-    const again = await session(w);
-    await settle(again);
-    expect(disagreements(w.library, w.pad)).toEqual([]);
-    expect(w.journal.unfinished()).toEqual([]);
-    expect(w.journal.lastRecovery()).toMatchObject({ errors: [] });
-  });
+      const again = await session(w);
+      await settle(again);
+      expect(disagreements(w.library, w.pad)).toEqual([]);
+      expect(w.journal.unfinished()).toEqual([]);
+      expect(w.journal.lastRecovery()).toMatchObject({ errors: [] });
+    },
+  );
 });

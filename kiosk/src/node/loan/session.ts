@@ -62,17 +62,21 @@ const systemClock: Clock = {
 };
 
 /** Named moments between two journal writes, for the crash-point tests. */
-export type CrashPoint =
-  | 'checkout:intent-recorded'
-  | 'checkout:answer-recorded'
-  | 'checkout:target-recorded'
-  | 'checkout:tag-partly-written'
-  | 'checkout:tag-written'
-  | 'checkin:intent-recorded'
-  | 'checkin:answer-recorded'
-  | 'checkin:target-recorded'
-  | 'checkin:tag-partly-written'
-  | 'checkin:tag-written';
+/** The step boundaries of a loan or a return where a test may kill the kiosk, in the order they are passed. */
+export const CRASH_POINTS = [
+  'checkout:intent-recorded',
+  'checkout:answer-recorded',
+  'checkout:target-recorded',
+  'checkout:tag-partly-written',
+  'checkout:tag-written',
+  'checkin:intent-recorded',
+  'checkin:answer-recorded',
+  'checkin:target-recorded',
+  'checkin:tag-partly-written',
+  'checkin:tag-written',
+] as const;
+
+export type CrashPoint = (typeof CRASH_POINTS)[number];
 
 export interface SessionDeps {
   library: LibrarySystem;
