@@ -47,6 +47,7 @@ export {
   parseWith,
   schemaError,
   decodeJson,
+  parseJsonText,
   crossCheckManifest,
   missingTranslations,
   assetRefs,

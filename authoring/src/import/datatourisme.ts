@@ -1,6 +1,6 @@
 import type { DataSource, OpeningHours, Point, PoiCategory } from '@dunkirk/content';
 import { isServiceDate } from '@dunkirk/content';
-import { TourFormatError } from '@dunkirk/content';
+import { parseJsonText } from '@dunkirk/content';
 import type { Bounds, ImportIssue } from './issues';
 import { inBounds, issueSink } from './issues';
 import { jsonLines } from './jsonLines';
@@ -109,16 +109,7 @@ const LICENCE = 'Licence-Ouverte-2.0';
  * name, position or known class is reported with its line and skipped; the rest is imported.
  */
 export function importDatatourisme(json: string, options: DatatourismeOptions): DatatourismeImport {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (cause) {
-    throw new TourFormatError(
-      'JSON_INVALID',
-      { file: options.file, issue: (cause as Error).message },
-      { cause },
-    );
-  }
+  const doc = parseJsonText(json, options.file);
   const lines = jsonLines(json);
   const graph = member(doc, '@graph');
   const entries = Array.isArray(doc) ? doc : Array.isArray(graph) ? graph : [doc];

@@ -1,5 +1,5 @@
 import type { Text } from '@dunkirk/content';
-import { TourFormatError } from '@dunkirk/content';
+import { parseJsonText, TourFormatError } from '@dunkirk/content';
 import type { Point, PoiCategory } from '@dunkirk/content';
 import { poiCategories } from '@dunkirk/content';
 import type { Bounds, ImportIssue } from './issues';
@@ -57,16 +57,7 @@ function localized(props: Record<string, unknown>, key: string): Text | undefine
  * subset), `website`/`url`, and the feature `id` (or `@id`, `ref`) as the source identifier.
  */
 export function importGeoJson(json: string, options: GeoJsonOptions): GeoJsonImport {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (cause) {
-    throw new TourFormatError(
-      'JSON_INVALID',
-      { file: options.file, issue: (cause as Error).message },
-      { cause },
-    );
-  }
+  const doc = parseJsonText(json, options.file);
   const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
   if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) {
     throw new TourFormatError('SOURCE_INVALID', {

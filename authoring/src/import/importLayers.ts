@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseWith, TourFormatError } from '@dunkirk/content';
+import { parseJsonText, parseWith, TourFormatError } from '@dunkirk/content';
 import type { DataSource, LayersDocument, Point, Timetable } from '@dunkirk/content';
 import {
   dataSourceSchema,
@@ -59,11 +59,7 @@ async function readJson(file: string, label: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch((cause: unknown) => {
     throw new TourFormatError('SOURCE_INVALID', { file: label, issue: 'cannot read' }, { cause });
   });
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new TourFormatError('JSON_INVALID', { file: label, issue: (cause as Error).message }, { cause });
-  }
+  return parseJsonText(text, label);
 }
 
 /** A GTFS feed from a `.zip` or from a folder holding its `.txt` files. */

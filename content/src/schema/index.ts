@@ -1,7 +1,14 @@
 export * from './primitives';
 export * from './manifest';
 export { migrate, migrations, type Migration } from './migrate';
-export { parseManifest, parseSourceManifest, parseWith, schemaError, decodeJson } from './parse';
+export {
+  parseManifest,
+  parseSourceManifest,
+  parseWith,
+  schemaError,
+  decodeJson,
+  parseJsonText,
+} from './parse';
 export { crossCheckManifest } from './crossChecks';
 export { missingTranslations, type MissingTranslation } from './translations';
 export { assetRefs, blockAssetRefs, stopAssetRefs, type AssetRefSlot } from './assetRefs';

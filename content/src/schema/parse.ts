@@ -62,6 +62,11 @@ export function decodeJson(bytes: Uint8Array, file: string): unknown {
   } catch (cause) {
     throw new TourFormatError('JSON_INVALID', { file, issue: 'not UTF-8' }, { cause });
   }
+  return parseJsonText(text, file);
+}
+
+/** JSON text → JSON value, or JSON_INVALID naming the file and the parser's complaint. */
+export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
