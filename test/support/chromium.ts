@@ -10,7 +10,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
+/** The flags every headless run here needs: no sandbox or GPU, and nothing that reaches for the network. */
+export const CHROMIUM_QUIET_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -18,8 +19,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
 ];
+
+/** The quiet flags, and narration that may start without a tap (the end-to-end walks play audio). */
+export const CHROMIUM_ARGS = [...CHROMIUM_QUIET_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
 export interface Chromium {
   context: BrowserContext;

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { walkFixes } from '../src/geo';
 import { buildFixtures, FIXTURE_ID } from '../test/support/buildFixtures';
 import { buildApp, CHROMIUM, haveChromium, launchBrowser, startPreview } from '../test/support/harness';
+import { CHROMIUM_QUIET_ARGS } from '../../test/support/chromium';
 
 const run = promisify(execFile);
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
@@ -63,7 +64,7 @@ try {
         '--',
         site.url,
         '--quiet',
-        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+        `--chrome-flags=--headless ${CHROMIUM_QUIET_ARGS.join(' ')}`,
         '--output=json',
         `--output-path=${join(lh, 'report.json')}`,
         '--only-categories=performance,accessibility,best-practices',

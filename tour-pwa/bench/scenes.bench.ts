@@ -21,17 +21,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Route } from 'playwright-core';
 import { TOURS_DIR, buildSceneHarness, serveSceneSite, turnThePhone } from '../test/scenes/support/sceneSite';
 import type { SceneFiguresOnPage } from '../src/scenes/harness';
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_QUIET_ARGS } from '../../test/support/chromium';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FRAMES = 300;
 /** BENCH_AA=0 measures without multisampling, to see how much of the frame is fill rate. */
 const AA = process.env.BENCH_AA === '0' ? '&aa=0' : '';
@@ -114,7 +105,11 @@ async function main() {
   console.log('building the scenes harness…');
   const dist = await buildSceneHarness();
   const site = await serveSceneSite(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_QUIET_ARGS,
+  });
   const rows: string[][] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });

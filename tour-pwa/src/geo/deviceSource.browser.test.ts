@@ -1,12 +1,12 @@
 // deviceSource against Chromium's real Geolocation API (emulated positions through Playwright).
-// Skipped where /usr/bin/chromium is absent; CI installs it (TOOLCHAIN.md).
+// Skipped where Chromium is absent; CI installs it (TOOLCHAIN.md).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, CHROMIUM_QUIET_ARGS } from '../../../test/support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 // A loopback origin is a secure context, so the Geolocation API is exposed; no server is started:
 // every request is answered by the route below.
 const ORIGIN = 'http://127.0.0.1:9';
@@ -44,13 +44,13 @@ async function openPage(browser: Browser, grant: boolean): Promise<Page> {
 type Entry = { fix?: [number, number]; accuracyM?: number; error?: string };
 const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Entry[] }).log);
 
-describe.skipIf(!existsSync(CHROMIUM))('deviceSource in Chromium', () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))('deviceSource in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_QUIET_ARGS,
     });
   });
   afterAll(async () => {

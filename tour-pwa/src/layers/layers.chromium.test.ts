@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, CHROMIUM_QUIET_ARGS } from '../../../test/support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = join(APP_ROOT, 'test-artifacts');
 /** Tuesday 26 May 2026, 08:50 in Dunkirk (CEST, UTC+2). */
@@ -24,7 +24,7 @@ const AT = '2.40557,51.05226';
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-describe.skipIf(!existsSync(CHROMIUM))('layers components in Chromium, offline', () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))('layers components in Chromium, offline', () => {
   let dist: string;
   let server: Server;
   let browser: Browser;
@@ -55,15 +55,9 @@ describe.skipIf(!existsSync(CHROMIUM))('layers components in Chromium, offline',
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const port = (server.address() as { port: number }).port;
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
+      args: CHROMIUM_QUIET_ARGS,
     });
     context = await browser.newContext({ locale: 'en-GB' });
     page = await context.newPage();

@@ -22,16 +22,10 @@ import {
 import { installFakeXr, type FakeXrOptions, type FakeXrState } from './support/fakeXr';
 import { markerBlockGlb } from './support/modelGlb';
 import type { SceneFiguresOnPage } from '../../src/scenes/harness';
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_QUIET_ARGS } from '../../../test/support/chromium';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_QUIET_ARGS,
   // A fake camera (a test pattern) that is granted without a prompt.
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',

@@ -21,20 +21,7 @@ import {
 } from './support/sceneSite';
 import { existsSync } from 'node:fs';
 import type { SceneFiguresOnPage } from '../../src/scenes/harness';
-
-/**
- * The lead's shared launcher flags and axe-core helper (test/support/chromium.ts). Imported by URL
- * at run time: that file lies outside tour-pwa's TypeScript project (rootDir), so its types are
- * restated here for what this suite uses.
- */
-const shared = (await import(new URL('../../../test/support/chromium.ts', import.meta.url).href)) as {
-  CHROMIUM_ARGS: string[];
-  CHROMIUM_PATH: string;
-  seriousViolations(
-    page: Page,
-  ): Promise<{ id: string; impact: string | null; help: string; nodes: number }[]>;
-};
-const { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } = shared;
+import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from '../../../test/support/chromium';
 
 const MOLE = 'tours/dunkirk-port-mole/media';
 const haveFixtures = existsSync(join(TOURS_DIR, 'dunkirk-port-mole/media/scenes/east-mole.block.json'));

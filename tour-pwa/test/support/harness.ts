@@ -13,12 +13,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, CHROMIUM_QUIET_ARGS } from '../../../test/support/chromium';
 
 const run = promisify(execFile);
 
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = join(APP_ROOT, 'test-artifacts');
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 
 export function haveChromium(): boolean {
   return existsSync(CHROMIUM);
@@ -93,14 +94,6 @@ export async function launchBrowser(): Promise<BrowserContext> {
     bypassCSP: true,
     locale: 'en-GB',
     viewport: { width: 412, height: 915 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_QUIET_ARGS,
   });
 }
