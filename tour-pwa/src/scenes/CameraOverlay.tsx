@@ -1,16 +1,10 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Object3D } from 'three';
-import {
-  calibrate,
-  headingFromOrientation,
-  placeOverlay,
-  sceneText,
-  type Heading,
-  type SceneLocale,
-} from './core';
+import { calibrate, placeOverlay, sceneText, type Heading, type SceneLocale } from './core';
 import { CameraModelScene } from './CameraModelScene';
 import { SceneCanvas } from './SceneCanvas';
 import type { ArBlockType } from './types';
+import { orientationEventType, readOrientation } from './orientationEvent';
 
 /** Overlay crops are 90° × 45° (content/tools/ar/thenNow.ts, AR_SIZE). */
 export const OVERLAY_EXTENT = { hfovDeg: 90, vfovDeg: 45 };
@@ -81,23 +75,11 @@ export function CameraOverlay({
       o.style.transform = `translate(${box.centerX - box.width / 2}px, ${box.centerY - box.height / 2}px)`;
       o.style.visibility = box.visible ? 'visible' : 'hidden';
     };
-    const absoluteEvent = 'ondeviceorientationabsolute' in window;
+    const { type, absolute } = orientationEventType();
     const onOrientation = (ev: Event) => {
-      const e = ev as DeviceOrientationEvent & {
-        webkitCompassHeading?: number;
-        webkitCompassAccuracy?: number;
-      };
-      heading.current = headingFromOrientation({
-        alpha: e.alpha,
-        beta: e.beta,
-        gamma: e.gamma,
-        absolute: absoluteEvent || e.absolute,
-        webkitCompassHeading: e.webkitCompassHeading ?? null,
-        webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
-      });
+      heading.current = readOrientation(ev, absolute).heading;
       draw();
     };
-    const type = absoluteEvent ? 'deviceorientationabsolute' : 'deviceorientation';
     window.addEventListener(type, onOrientation);
     draw();
     return () => window.removeEventListener(type, onOrientation);

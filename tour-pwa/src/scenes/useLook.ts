@@ -2,15 +2,14 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Poin
 import {
   clampLook,
   dragLook,
-  headingFromOrientation,
   keyLook,
   pointerToYawPitch,
   wrap360,
   yawForHeading,
   type Extent,
   type Look,
-  type OrientationReading,
 } from './core';
+import { orientationEventType, readOrientation } from './orientationEvent';
 
 type MotionState = 'off' | 'on' | 'denied' | 'unsupported';
 
@@ -132,21 +131,9 @@ export function useLook({
 
   useEffect(() => {
     if (motion !== 'on') return;
-    const absoluteEvent = 'ondeviceorientationabsolute' in window;
+    const { type, absolute } = orientationEventType();
     const onOrientation = (ev: Event) => {
-      const e = ev as DeviceOrientationEvent & {
-        webkitCompassHeading?: number;
-        webkitCompassAccuracy?: number;
-      };
-      const reading: OrientationReading = {
-        alpha: e.alpha,
-        beta: e.beta,
-        gamma: e.gamma,
-        absolute: absoluteEvent ? ev.type === 'deviceorientationabsolute' : e.absolute,
-        webkitCompassHeading: e.webkitCompassHeading ?? null,
-        webkitCompassAccuracy: e.webkitCompassAccuracy ?? null,
-      };
-      const h = headingFromOrientation(reading);
+      const h = readOrientation(ev, absolute).heading;
       if (!h) return;
       if (Number.isFinite(h.accuracyDeg)) {
         setLook({ yawDeg: yawForHeading(h.headingDeg, headingDeg), pitchDeg: h.pitchDeg });
@@ -159,7 +146,6 @@ export function useLook({
         });
       }
     };
-    const type = absoluteEvent ? 'deviceorientationabsolute' : 'deviceorientation';
     window.addEventListener(type, onOrientation);
     return () => window.removeEventListener(type, onOrientation);
   }, [motion, headingDeg, setLook]);
