@@ -223,23 +223,16 @@ function check(
 ): LayersImportReport {
   const text = (): string => new TextDecoder('utf-8').decode(p.writes[0]!.bytes);
   try {
-    if (p.kind === 'datatourisme') {
-      const r = importDatatourisme(text(), { file: p.path, source: p.sourceKey, ...(bounds && { bounds }) });
-      return {
-        kind: p.kind,
-        path: p.path,
-        ...(bounds && { bounds }),
-        layers: counts(r.points),
-        issues: r.issues,
-      };
-    }
-    if (p.kind === 'geojson') {
-      const r = importGeoJson(text(), {
-        file: p.path,
-        source: p.sourceKey,
-        ...(upload.category && { category: upload.category }),
-        ...(bounds && { bounds }),
-      });
+    if (p.kind === 'datatourisme' || p.kind === 'geojson') {
+      const r =
+        p.kind === 'datatourisme'
+          ? importDatatourisme(text(), { file: p.path, source: p.sourceKey, ...(bounds && { bounds }) })
+          : importGeoJson(text(), {
+              file: p.path,
+              source: p.sourceKey,
+              ...(upload.category && { category: upload.category }),
+              ...(bounds && { bounds }),
+            });
       return {
         kind: p.kind,
         path: p.path,
